@@ -1,0 +1,212 @@
+"""Per-language phrase lists (``cleaner/lexicons/<lang>.toml``) compiled into matchers.
+
+UI phrases are matched against whole lines, so they are merged across every
+loaded language: a French page can carry a Spanish comment form. Stopwords,
+abbreviations and month names stay per language for the language profile.
+A new language is a new TOML file, no code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import ConfigError
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+# Concerns whose phrases are matched against whole lines.
+CONCERNS = (
+    "navigation",
+    "comments",
+    "comment_lines",
+    "related",
+    "teaser_links",
+    "captions",
+    "calls_to_action",
+    "liveblog",
+    "injected",
+    "stray",
+    "footer",
+    "listing",
+)
+
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """Comparison key for a UI line: case-folded, edge punctuation and repeated spaces removed."""
+    return _SPACES.sub(" ", _EDGE_PUNCT.sub("", text.casefold())).strip()
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A plain phrase as a regex tolerant to spacing and apostrophe variants."""
+    parts = [re.escape(w) for w in phrase.casefold().split()]
+    rx = r"\s+".join(parts)
+    return rx.replace("'", "['’]").replace("’", "['’]")
+
+
+@dataclass(slots=True)
+class PhraseSet:
+    """Whole-line phrases, line prefixes and regexes for one concern."""
+
+    lines: set[str] = field(default_factory=set)
+    prefixes: list[str] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)
+    _prefix_rx: re.Pattern[str] | None = None
+    _pattern_rx: re.Pattern[str] | None = None
+
+    def add(self, table: dict) -> None:
+        self.lines.update(line_key(p) for p in table.get("lines", []))
+        self.prefixes.extend(table.get("prefixes", []))
+        self.patterns.extend(table.get("patterns", []))
+
+    def compile(self) -> None:
+        if self.prefixes:
+            alts = sorted({_phrase_regex(p) for p in self.prefixes}, key=len, reverse=True)
+            self._prefix_rx = re.compile(r"^\W*(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+        if self.patterns:
+            self._pattern_rx = re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE)
+
+    def is_line(self, text: str) -> bool:
+        """The whole line is one of the phrases."""
+        return line_key(text) in self.lines
+
+    def prefix(self, text: str) -> re.Match[str] | None:
+        """The line starts with one of the prefixes (returns the match)."""
+        return self._prefix_rx.match(text.casefold()) if self._prefix_rx else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """One of the patterns occurs in the line (returns the match)."""
+        return self._pattern_rx.search(text) if self._pattern_rx else None
+
+    def matches(self, text: str) -> bool:
+        return self.is_line(text) or self.prefix(text) is not None or self.search(text) is not None
+
+
+@dataclass(slots=True)
+class LanguageData:
+    """What is per language: stopwords for profiles, abbreviations, month names, date words."""
+
+    code: str
+    name: str
+    stopwords: frozenset[str]
+    abbreviations: frozenset[str]
+    months: dict[str, int]
+    published: list[str]
+    updated: list[str]
+    bylines: list[str]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """All loaded languages: merged UI phrase sets plus per-language data."""
+
+    phrases: dict[str, PhraseSet]
+    languages: dict[str, LanguageData]
+    # Words any UI phrase is made of; used to unglue labels the dump ran together.
+    ui_words: frozenset[str]
+    abbreviations: frozenset[str]
+    months: dict[str, int]
+    published: list[str]
+    updated: list[str]
+    bylines: list[str]
+    # word -> languages whose stopword list holds it, for cheap language profiles.
+    stopword_langs: dict[str, tuple[str, ...]]
+
+    def __getitem__(self, concern: str) -> PhraseSet:
+        return self.phrases[concern]
+
+    def stopwords(self, lang: str | None) -> frozenset[str]:
+        data = self.languages.get(lang or "")
+        return data.stopwords if data else frozenset()
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"lexicon {path} is not valid TOML: {exc}") from None
+
+
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """Load every bundled lexicon plus the user's extra files (same format)."""
+    return _load(tuple(str(p) for p in extra_files))
+
+
+@lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Lexicon:
+    files = sorted(LEXICON_DIR.glob("*.toml")) + [Path(p) for p in extra_files]
+    phrases = {c: PhraseSet() for c in CONCERNS}
+    languages: dict[str, LanguageData] = {}
+    for path in files:
+        data = _read(path)
+        code = data.get("lang", path.stem)
+        for concern in CONCERNS:
+            if concern in data:
+                phrases[concern].add(data[concern])
+        try:
+            _check_patterns(data)
+        except re.error as exc:
+            raise ConfigError(f"lexicon {path}: bad regex: {exc}") from None
+        if "stopwords" not in data and code not in languages:
+            continue  # a file of shared patterns, not a language
+        meta = data.get("metadata", {})
+        old = languages.get(code)
+        languages[code] = LanguageData(
+            code=code,
+            name=data.get("name", old.name if old else code),
+            stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])) | (old.stopwords if old else frozenset()),
+            abbreviations=frozenset(data.get("abbreviations", [])) | (old.abbreviations if old else frozenset()),
+            months={**(old.months if old else {}), **{_fold(k): v for k, v in meta.get("months", {}).items()}},
+            published=(old.published if old else []) + meta.get("published", []),
+            updated=(old.updated if old else []) + meta.get("updated", []),
+            bylines=(old.bylines if old else []) + meta.get("bylines", []),
+        )
+    for ps in phrases.values():
+        ps.compile()
+    ui_words = set()
+    for ps in phrases.values():
+        for line in ps.lines:
+            ui_words.update(w for w in line.split() if len(w) > 3)
+        for p in ps.prefixes:
+            ui_words.update(w for w in line_key(p).split() if len(w) > 3)
+    stop_index: dict[str, list[str]] = {}
+    for code, lang in sorted(languages.items()):
+        for w in lang.stopwords:
+            stop_index.setdefault(w, []).append(code)
+    merged = list(languages.values())
+    return Lexicon(
+        phrases=phrases,
+        languages=languages,
+        ui_words=frozenset(ui_words),
+        abbreviations=frozenset(a for lang in merged for a in lang.abbreviations),
+        months={k: v for lang in merged for k, v in lang.months.items()},
+        published=[p for lang in merged for p in lang.published],
+        updated=[p for lang in merged for p in lang.updated],
+        bylines=[p for lang in merged for p in lang.bylines],
+        stopword_langs={w: tuple(v) for w, v in stop_index.items()},
+    )
+
+
+def _check_patterns(data: dict) -> None:
+    for concern in CONCERNS:
+        for p in data.get(concern, {}).get("patterns", []):
+            re.compile(p)
+
+
+def _fold(word: str) -> str:
+    """Case- and accent-insensitive key (for month names: 'février' == 'fevrier')."""
+    nfkd = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+fold_accents = _fold

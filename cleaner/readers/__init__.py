@@ -1,0 +1,1 @@
+"""Readers: bytes in, Documents out. The middle of the pipeline knows no files."""

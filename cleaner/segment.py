@@ -1,0 +1,101 @@
+"""Raw normalised text -> blocks and sentences, in one place every stage uses.
+
+A block is one line of the dump. Blank lines separate groups. A bulleted line
+is a list item and the more-indented lines under it belong to it (same group,
+``notes['continuation']``). Kinds are structural guesses only; stages decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block
+
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙■□➢►▶✓✔]|[-*+–](?=\s)|\d{1,3}[.)](?=\s))\s*")
+_TERMINAL = re.compile(r"[.!?…;:,]\W{0,2}$")
+_WORD = re.compile(r"\w+")
+# CJK characters count as words of their own for length purposes.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+# Sentence ends: terminal punctuation, closing quotes/brackets, space, then an opening
+# that can start a sentence. CJK full stops end a sentence with no space after them.
+_SENT_END = re.compile(
+    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡—–-]?\s?[A-ZÀ-ÖØ-Þ0-9Α-ΩА-Я])|(?<=[。！？])"
+)
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+
+
+def word_count(text: str) -> int:
+    """Words in a text; each CJK character counts as one word."""
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return cjk + len(_WORD.findall(_CJK.sub(" ", text)))
+    return len(_WORD.findall(text))
+
+
+def classify_line(text: str) -> str:
+    """Structural kind of one stripped line."""
+    if _BULLET.match(text) and len(text) > 2:
+        return LIST_ITEM
+    n = word_count(text)
+    if n <= 3 and not _TERMINAL.search(text):
+        return SHORT
+    if n <= 30 and not _TERMINAL.search(text):
+        return HEADING
+    return PARAGRAPH
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one block."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        cut = m.start()
+        before = text[start:cut]
+        tok = _LAST_TOKEN.search(before)
+        if tok:
+            word = tok.group(1).rstrip(".").lstrip("(«\"'“")
+            # "M. Zelensky", "Dr. Who", "J. R. R.": not a sentence end.
+            if word in abbreviations or (len(word) == 1 and word.isalpha() and word.isupper()):
+                continue
+        end = cut
+        # Keep the closing punctuation/quotes with the sentence, not the spaces.
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if end - start > 0 and text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def segment(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Block]:
+    """Cut normalised text into blocks with kinds, groups and sentences."""
+    blocks: list[Block] = []
+    group = 0
+    blank = True
+    list_indent: int | None = None
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if not blank:
+                group += 1
+            blank = True
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        kind = classify_line(stripped)
+        block = Block(text=stripped, kind=kind, index=len(blocks), group=group)
+        block.notes["indent"] = indent
+        if kind == LIST_ITEM:
+            list_indent = indent
+        elif list_indent is not None and indent > list_indent and blocks:
+            # An indented line under a bullet continues that list item.
+            block.notes["continuation"] = True
+            block.group = blocks[-1].group
+        else:
+            list_indent = None if indent == 0 and blank else list_indent
+        block.sentences = split_sentences(stripped, abbreviations)
+        blocks.append(block)
+        blank = False
+    return blocks

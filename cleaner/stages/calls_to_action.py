@@ -1,0 +1,66 @@
+"""Stage 7, calls to action and live-blog chrome.
+
+"Suivez notre direct", "Sign up for our newsletter" go as sentences (the rest
+of a paragraph stays); "Minute par minute", "Filtrer par Temps forts" and bare
+timestamps go as lines; a timestamp glued to a live-blog post heading goes and
+the heading stays. Three or more timestamps make the page a live blog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import Document
+from ..segment import word_count
+from ._lines import BARE_TIME, TRAILING_TIME, core
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+NAME = "calls_to_action"
+_LIVEBLOG_MIN_TIMESTAMPS = 3
+# Headings of live-blog posts are short.
+_MAX_POST_HEADING_WORDS = 15
+
+
+class CallsToAction:
+    name = NAME
+
+    def __init__(self, ctx: Context) -> None:
+        self.cta = ctx.lexicon["calls_to_action"]
+        self.live = ctx.lexicon["liveblog"]
+
+    def __call__(self, doc: Document) -> None:
+        stamps = 0
+        for b in doc.blocks:
+            if not b.keep:
+                continue
+            text = core(b.text)
+            if BARE_TIME.match(text):
+                stamps += 1
+                b.drop(NAME, "timestamp")
+                continue
+            if self.live.matches(text):
+                b.drop(NAME, "liveblog-chrome")
+                stamps += TRAILING_TIME.search(text) is not None
+                continue
+            if self.cta.is_line(text):
+                b.drop(NAME, "call-to-action")
+                continue
+            m = TRAILING_TIME.search(b.text)
+            if m and word_count(b.text) <= _MAX_POST_HEADING_WORDS and not b.text[: m.start()].rstrip().endswith((".", ",")):
+                stamps += 1
+                b.drop_span(m.start(), m.end(), NAME, "timestamp")
+            self._sentences(b)
+        if stamps >= _LIVEBLOG_MIN_TIMESTAMPS and doc.page_type == "article":
+            doc.page_type = "liveblog"
+
+    def _sentences(self, b) -> None:
+        hits = [(s, e) for s, e in b.sentences if self.cta.search(core(b.text[s:e])) or self.cta.prefix(core(b.text[s:e]))]
+        if not hits:
+            return
+        if len(hits) == len(b.sentences):
+            b.drop(NAME, "call-to-action")
+        else:
+            for s, e in hits:
+                b.drop_span(s, e, NAME, "call-to-action")

@@ -1,0 +1,67 @@
+"""Stage 4, comments: a comment-section header and the comment entries that follow it.
+
+The header is found by phrase ("44 commentaires", "Leave a reply", "Deja una
+respuesta"); structure decides the reach: the section runs to the next header
+of another concern (a related block, the footer) or the end of the page. A
+header near the top of a long page, with no comment markers after it, is a
+link ("12 comments" under a title), and only that line goes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import Document
+from ._lines import BARE_TIME, core
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+NAME = "comments"
+# A header this far into the page (by characters) opens a section without further proof.
+_LATE = 0.5
+_LOOKAHEAD = 5
+
+
+class Comments:
+    name = NAME
+
+    def __init__(self, ctx: Context) -> None:
+        lx = ctx.lexicon
+        self.headers = lx["comments"]
+        self.lines = lx["comment_lines"]
+        self.stops = (lx["related"], lx["footer"])
+
+    def _is_marker(self, text: str) -> bool:
+        t = core(text)
+        return self.lines.matches(t) or BARE_TIME.match(t) is not None
+
+    def _is_stop(self, text: str) -> bool:
+        t = core(text)
+        return any(ps.is_line(t) or ps.prefix(t) for ps in self.stops)
+
+    def __call__(self, doc: Document) -> None:
+        blocks = doc.blocks
+        total = sum(len(b.text) for b in blocks) or 1
+        seen = 0
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            seen += len(b.text)
+            text = core(b.text)
+            if b.keep and self.lines.matches(text):
+                b.drop(NAME, "comment-ui")
+            if not (b.keep and len(text) < 80 and self.headers.matches(text)):
+                i += 1
+                continue
+            b.drop(NAME, "comment-header")
+            ahead = blocks[i + 1 : i + 1 + _LOOKAHEAD]
+            if seen / total < _LATE and not any(self._is_marker(x.text) for x in ahead):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(blocks) and not self._is_stop(blocks[j].text):
+                blocks[j].drop(NAME, "comment")
+                seen += len(blocks[j].text)
+                j += 1
+            i = j

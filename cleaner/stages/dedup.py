@@ -1,0 +1,129 @@
+"""Stage 11, dedup: near-duplicate sentences and paragraphs inside one document, first occurrence kept.
+
+- exact repeats of a whole block (a caption shown twice) go as "repeated-line";
+- exact repeats of a sentence go as "duplicate-sentence";
+- near-repeats of a sentence are found with datasketch MinHash signatures over
+  word n-gram shingles in a MinHashLSH index;
+- a block whose sentences all went goes whole ("duplicate-paragraph"); a block
+  that opens with a repeated sentence keeps its new ones.
+
+Cost stays near-linear: a sentence is hashed only when at least ``threshold``
+of its shingles were already seen in the document, which any near-duplicate
+(Jaccard >= threshold) must satisfy; earlier sentences enter the LSH index
+lazily, when such a sentence shares shingles with them. Most sentences of a
+page never pay for a signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from datasketch import MinHash, MinHashLSH
+
+from ..document import Document
+from ..lexicon import line_key
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+NAME = "dedup"
+_WORDS = re.compile(r"\w+")
+
+
+def shingles(tokens: list[str], size: int) -> set[str]:
+    if len(tokens) < size:
+        return {" ".join(tokens)}
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+class Dedup:
+    name = NAME
+
+    def __init__(self, ctx: Context) -> None:
+        cfg = ctx.config.dedup
+        self.size = cfg.shingle_size
+        self.num_perm = cfg.num_perm
+        self.threshold = cfg.sentence_threshold
+        self.min_words = cfg.min_sentence_words
+        template = MinHash(num_perm=cfg.num_perm, seed=1)
+        self._perm = template.permutations
+        self._scheme = template.scheme
+        # Band/row parameters are optimised once, not for every document's index.
+        probe = MinHashLSH(threshold=self.threshold, num_perm=cfg.num_perm)
+        self._params = (probe.b, probe.r)
+
+    def signature(self, items: set[str]) -> MinHash:
+        m = MinHash(num_perm=self.num_perm, permutations=self._perm, scheme=self._scheme)
+        m.update_batch([s.encode("utf-8") for s in sorted(items)])
+        return m
+
+    def __call__(self, doc: Document) -> None:
+        seen_blocks: set[str] = set()
+        seen_sentences: set[str] = set()
+        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, params=self._params)
+        sets: list[set[str]] = []  # shingle sets of the sentences seen so far
+        indexed: set[int] = set()  # which of them are in the LSH index
+        postings: dict[str, list[int]] = {}  # shingle -> sentences holding it
+
+        for b in doc.blocks:
+            if not b.keep:
+                continue
+            key = line_key(b.kept_text())
+            if not key:
+                continue
+            if key in seen_blocks:
+                b.drop(NAME, "repeated-line")
+                continue
+            seen_blocks.add(key)
+            live = [(s, e) for s, e in b.sentences if not b.span_dropped(s, e)]
+            dups: list[tuple[int, int]] = []
+            for s, e in live:
+                tokens = _WORDS.findall(b.text[s:e].casefold())
+                if not tokens:
+                    continue
+                skey = " ".join(tokens)
+                if skey in seen_sentences:
+                    dups.append((s, e))
+                    continue
+                seen_sentences.add(skey)
+                if len(tokens) < self.min_words:
+                    continue
+                sh = shingles(tokens, self.size)
+                if self._near_duplicate(sh, sets, indexed, postings, lsh):
+                    dups.append((s, e))
+                    continue
+                sid = len(sets)
+                sets.append(sh)
+                for x in sh:
+                    postings.setdefault(x, []).append(sid)
+            if not dups:
+                continue
+            if len(dups) == len(live):
+                b.drop(NAME, "duplicate-paragraph")
+            else:
+                for s, e in dups:
+                    b.drop_span(s, e, NAME, "duplicate-sentence")
+
+    def _near_duplicate(
+        self,
+        sh: set[str],
+        sets: list[set[str]],
+        indexed: set[int],
+        postings: dict[str, list[int]],
+        lsh: MinHashLSH,
+    ) -> bool:
+        overlap: Counter[int] = Counter()
+        for x in sh:
+            overlap.update(postings.get(x, ()))
+        need = self.threshold * len(sh)
+        # Jaccard(A, B) >= t implies |A & B| >= t * |A|: only those can be near-duplicates.
+        candidates = [sid for sid, n in overlap.items() if n >= need]
+        if not candidates:
+            return False
+        for sid in candidates:
+            if sid not in indexed:
+                lsh.insert(sid, self.signature(sets[sid]))
+                indexed.add(sid)
+        return bool(lsh.query(self.signature(sh)))

@@ -1,0 +1,72 @@
+"""Stage 8, injected text: rewriter/LLM notes and whole sentences in another language.
+
+A sentence goes when a rewriter-note pattern matches it, or when it has enough
+words and its stopwords say another language than the document's (confirmed by
+langdetect on that sentence only). Names, short quoted titles and loanwords
+stay: they never make a whole sentence of foreign function words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import Block, Document
+from ..langid import langdetect_guess, stopword_profile, words
+from ._lines import core
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+NAME = "injected"
+# Foreign stopwords (not shared with the document's language) a sentence needs before langdetect is asked.
+_MIN_FOREIGN_STOPWORDS = 2
+_MIN_PROBABILITY = 0.8
+
+
+class Injected:
+    name = NAME
+
+    def __init__(self, ctx: Context) -> None:
+        self.notes = ctx.lexicon["injected"]
+        self.lexicon = ctx.lexicon
+        self.min_words = ctx.config.injected.min_words
+
+    def is_foreign(self, sentence: str, lang: str | None) -> bool:
+        """True when the sentence is written in another language than ``lang``."""
+        if not lang:
+            return False
+        tokens = words(sentence)
+        if len(tokens) < self.min_words:
+            return False
+        own = self.lexicon.stopwords(lang)
+        own_hits = sum(1 for w in tokens if w in own)
+        counts = stopword_profile([w for w in tokens if w not in own], self.lexicon)
+        counts.pop(lang, None)
+        if not counts:
+            return False
+        foreign = max(counts.values())
+        if foreign < _MIN_FOREIGN_STOPWORDS or foreign < 2 * own_hits + 1:
+            return False
+        guess, prob = langdetect_guess(sentence)
+        return guess is not None and guess != lang and prob >= _MIN_PROBABILITY
+
+    def _mark(self, b: Block, lang: str | None) -> None:
+        hits: list[tuple[int, int, str]] = []
+        for s, e in b.sentences:
+            sent = core(b.text[s:e])
+            if self.notes.search(sent):
+                hits.append((s, e, "rewriter-note"))
+            elif self.is_foreign(sent, lang):
+                hits.append((s, e, "foreign-language"))
+        if not hits:
+            return
+        if len(hits) == len(b.sentences):
+            b.drop(NAME, hits[0][2])
+        else:
+            for s, e, reason in hits:
+                b.drop_span(s, e, NAME, reason)
+
+    def __call__(self, doc: Document) -> None:
+        for b in doc.blocks:
+            if b.keep:
+                self._mark(b, doc.lang)

@@ -1,0 +1,89 @@
+"""Stage 1, normalize: repair broken Unicode, NFC, spaces, and unglue what the dump ran together.
+
+This is the one stage that rewrites text, and it runs before segmentation so
+that every later offset refers to the normalised text. ftfy is costly, so it
+only runs when a cheap pattern says the text looks broken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+import ftfy
+
+from ..document import Document
+from ..lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+NAME = "normalize"
+
+# Mojibake signatures (UTF-8 read as Latin-1/cp1252) and C1 control characters.
+_LOOKS_BROKEN = re.compile("[\u0080-\u009f]|[ÃÂ][\u0080-\u00bf]|â€|Ã[^\\s\\w]|Ð[\u0080-\u00bf]")
+# Every Unicode space except newline becomes a plain space; invisible ones vanish.
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000c]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_INNER_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TRAILING = re.compile(r" +$", re.MULTILINE)
+# A word glued to a clock time: "BIELORUSSIE08:25" -> "BIELORUSSIE 08:25".
+_GLUED_TIME = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[:h][0-5]\d\b)")
+# A lowercase letter directly followed by an uppercase word: a candidate glue point.
+_CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
+# A word glued to an opening guillemet or a closing one glued to a word.
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])(?=«)|(?<=»)(?=[^\W\d_])")
+
+
+def looks_broken(text: str) -> bool:
+    """Cheap test for mojibake; only then is ftfy worth its cost."""
+    return _LOOKS_BROKEN.search(text) is not None
+
+
+def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
+    """Split 'adaptéDésactiver' or 'KievSource' but not 'JavaScript' or 'iPhone'.
+
+    A glue point is split when the right-hand word is all capitals ('lectureATTAQUE'),
+    is a UI word from the lexicons ('Source', 'Filtrer'), or the left side ends in an
+    accented letter, which brand names in camel case never do.
+    """
+
+    def split_at(m: re.Match[str]) -> str:
+        right = m.group(1)
+        left_char = text[m.start() - 1]
+        if right.isupper() and len(right) >= 2:
+            return " "
+        if right.casefold() in ui_words or not left_char.isascii():
+            return " "
+        return ""
+
+    return _CAMEL.sub(split_at, text)
+
+
+def normalize_text(text: str, lexicon: Lexicon) -> str:
+    """The normalised form of a raw dump; leading indentation is kept for segmentation."""
+    if looks_broken(text):
+        text = ftfy.fix_text(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _GLUED_TIME.sub(" ", text)
+    text = _GLUED_QUOTE.sub(" ", text)
+    text = _unglue_camel(text, lexicon.ui_words)
+    text = _INNER_RUNS.sub(" ", text)
+    return _TRAILING.sub("", text)
+
+
+class Normalize:
+    """Fills ``doc.text`` from ``doc.raw``."""
+
+    name = NAME
+
+    def __init__(self, ctx: "Context") -> None:
+        self.lexicon = ctx.lexicon
+
+    def __call__(self, doc: Document) -> None:
+        doc.text = normalize_text(doc.raw, self.lexicon)

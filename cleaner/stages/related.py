@@ -1,0 +1,72 @@
+"""Stage 5, related and teasers: "À lire aussi", "Read more", "Mehr zum Thema" blocks.
+
+A header line names the block; the entries under it (titles, agency and date
+lines, captions, excerpts ending in "…" or "Lire la suite", indented lines of
+a bulleted entry) belong to it however many there are. The block ends at the
+first line of ordinary prose. Single teaser links ("Lire la suite <title>",
+"Read more: <title>") go on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..document import CAPTION, HEADING, LIST_ITEM, SHORT, Block, Document
+from ..segment import word_count
+from ._lines import core, ends_with_ellipsis
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+NAME = "related"
+# Lines of a teaser entry that are not titles: agency/date lines are short.
+_DATE_LINE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b")
+# A teaser link line is a link text, not a paragraph.
+_MAX_LINK_WORDS = 30
+
+
+class Related:
+    name = NAME
+
+    def __init__(self, ctx: Context) -> None:
+        lx = ctx.lexicon
+        self.headers = lx["related"]
+        self.links = lx["teaser_links"]
+        self.captions = lx["captions"]
+        self.comment_headers = lx["comments"]
+
+    def _is_header(self, text: str) -> bool:
+        return len(text) < 80 and self.headers.is_line(text)
+
+    def _teaser_like(self, b: Block) -> bool:
+        text = core(b.text)
+        if b.notes.get("continuation") or b.kind in (HEADING, SHORT, LIST_ITEM, CAPTION):
+            return not self.comment_headers.matches(text)
+        if ends_with_ellipsis(text) or self.links.search(text) or self.links.prefix(text):
+            return True
+        if self.captions.search(text):
+            return True
+        return len(text) < 120 and _DATE_LINE.search(text) is not None
+
+    def __call__(self, doc: Document) -> None:
+        blocks = doc.blocks
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            text = core(b.text)
+            if b.keep and self._is_header(text):
+                b.drop(NAME, "related-header")
+                j = i + 1
+                while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(core(blocks[j].text)):
+                    blocks[j].drop(NAME, "related-teaser")
+                    j += 1
+                i = j
+                continue
+            if b.keep:
+                short = word_count(text) <= _MAX_LINK_WORDS
+                if short and (self.headers.prefix(text) or self.links.prefix(text)):
+                    b.drop(NAME, "teaser-link")
+                elif self.links.search(text):
+                    b.drop(NAME, "teaser-excerpt")
+            i += 1

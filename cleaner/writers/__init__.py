@@ -1,0 +1,1 @@
+"""Writers: Documents out as JSONL records or plain text."""
