@@ -52,6 +52,8 @@ class BoilerplateConfig:
     length_high: int = 180
     stopwords_low: float = 0.25
     stopwords_high: float = 0.30
+    # This many short lines in a row are a menu.
+    menu_run: int = 4
     enabled: bool = True
 
 

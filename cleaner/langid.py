@@ -9,7 +9,10 @@ lexicon languages. langdetect runs only when the profile is unsure, on at most
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 from langdetect import DetectorFactory, LangDetectException
 from langdetect import detect_langs as _detect_langs
@@ -24,6 +27,26 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MIN_WORDS = 12
 _MIN_SHARE = 0.15
 _MIN_LEAD = 2.0
+
+
+_LANGNAMES = Path(__file__).parent / "langnames.toml"
+
+
+@lru_cache(maxsize=1)
+def _langnames() -> dict[str, str]:
+    with open(_LANGNAMES, "rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=64)
+def stoplist(lang: str | None) -> frozenset[str]:
+    """jusText's stoplist (about 100 languages) for an ISO 639-1 code; empty when there is none."""
+    name = _langnames().get(lang or "")
+    if not name:
+        return frozenset()
+    import justext
+
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
 
 
 def words(text: str) -> list[str]:

@@ -39,6 +39,7 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def line_key(text: str) -> str:
     """Comparison key for a UI line: case-folded, edge punctuation and repeated spaces removed."""
     return _SPACES.sub(" ", _EDGE_PUNCT.sub("", text.casefold())).strip()
@@ -59,6 +60,7 @@ class PhraseSet:
     prefixes: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
     _prefix_rx: re.Pattern[str] | None = None
+    _anchored_rx: re.Pattern[str] | None = None
     _pattern_rx: re.Pattern[str] | None = None
 
     def add(self, table: dict) -> None:
@@ -70,8 +72,13 @@ class PhraseSet:
         if self.prefixes:
             alts = sorted({_phrase_regex(p) for p in self.prefixes}, key=len, reverse=True)
             self._prefix_rx = re.compile(r"^\W*(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
-        if self.patterns:
-            self._pattern_rx = re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE)
+        # Patterns anchored at the start are tried at position 0 only; the rest are searched.
+        anchored = [p[1:] for p in self.patterns if p.startswith("^")]
+        floating = [p for p in self.patterns if not p.startswith("^")]
+        if anchored:
+            self._anchored_rx = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE)
+        if floating:
+            self._pattern_rx = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE)
 
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
@@ -83,6 +90,10 @@ class PhraseSet:
 
     def search(self, text: str) -> re.Match[str] | None:
         """One of the patterns occurs in the line (returns the match)."""
+        if self._anchored_rx is not None:
+            m = self._anchored_rx.match(text)
+            if m is not None:
+                return m
         return self._pattern_rx.search(text) if self._pattern_rx else None
 
     def matches(self, text: str) -> bool:

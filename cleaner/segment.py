@@ -70,6 +70,19 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
     return spans
 
 
+# Lines of hard-wrapped text are at least this long, except the last of a paragraph.
+_WRAP_WIDTH = 50
+_WRAP_END = re.compile(r"[\w,\-–(]$")
+
+
+def _continues(prev: Block, line: str) -> bool:
+    """A hard-wrapped line: the previous line, long as wrapped lines are, stops mid-sentence and this
+    one goes on in lowercase, running on or ending the sentence (not a short byline under a title)."""
+    if not line[:1].islower() or len(prev.text) < _WRAP_WIDTH or _BULLET.match(line):
+        return False
+    return _WRAP_END.search(prev.text) is not None and (len(line) >= _WRAP_WIDTH or _TERMINAL.search(line) is not None)
+
+
 def segment(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Block]:
     """Cut normalised text into blocks with kinds, groups and sentences."""
     blocks: list[Block] = []
@@ -84,6 +97,13 @@ def segment(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Bloc
             blank = True
             continue
         indent = len(line) - len(line.lstrip(" "))
+        if not blank and blocks and _continues(blocks[-1], stripped):
+            prev = blocks[-1]
+            prev.text = f"{prev.text} {stripped}"
+            if prev.kind != LIST_ITEM:
+                prev.kind = classify_line(prev.text)
+            prev.sentences = split_sentences(prev.text, abbreviations)
+            continue
         kind = classify_line(stripped)
         block = Block(text=stripped, kind=kind, index=len(blocks), group=group)
         block.notes["indent"] = indent

@@ -16,13 +16,10 @@ Bad blocks go. Pages in a language with no stoplist are judged on length alone.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..document import HEADING, Block, Document
-from ..langid import words
+from ..langid import stoplist, words
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -32,26 +29,8 @@ GOOD, NEAR_GOOD, SHORT, BAD, GONE = "good", "near-good", "short", "bad", "gone"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # One CJK character carries about as much as three Latin letters.
 _CJK_WEIGHT = 3
-_LANGNAMES = Path(__file__).parent.parent / "langnames.toml"
 # Headings this close (in characters) before a good block introduce it.
 _HEADING_REACH = 400
-
-
-@lru_cache(maxsize=1)
-def _langnames() -> dict[str, str]:
-    with open(_LANGNAMES, "rb") as fh:
-        return tomllib.load(fh)
-
-
-@lru_cache(maxsize=64)
-def stoplist(lang: str | None) -> frozenset[str]:
-    """jusText's stoplist for an ISO 639-1 code (empty when there is none)."""
-    name = _langnames().get(lang or "")
-    if not name:
-        return frozenset()
-    import justext
-
-    return frozenset(w.casefold() for w in justext.get_stoplist(name))
 
 
 def _length(text: str) -> int:
@@ -111,8 +90,29 @@ class Boilerplate:
             j += step
         return BAD
 
+    def _menus(self, classes: list[str]) -> list[str]:
+        """A run of many short lines in a row is a menu or a list of links, not text.
+
+        In a copied page each menu entry is a line of its own; prose seldom has
+        ``menu_run`` very short lines in a row.
+        """
+        out = list(classes)
+        run: list[int] = []
+        for i, cls in enumerate([*classes, GOOD]):
+            if cls == GONE:
+                continue
+            if cls == SHORT:
+                run.append(i)
+                continue
+            if len(run) >= self.cfg.menu_run:
+                for j in run:
+                    out[j] = BAD
+            run = []
+        return out
+
     def _revise(self, blocks: list[Block], classes: list[str]) -> list[str]:
         """jusText's context-sensitive pass."""
+        classes = self._menus(classes)
         # Near-good blocks next to good ones count as good; short ones decide from both sides.
         out = list(classes)
         for i, cls in enumerate(classes):

@@ -20,12 +20,12 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
-
 from ..document import Document
 from ..lexicon import line_key
 
 if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
+
     from ..pipeline import Context
 
 NAME = "dedup"
@@ -47,22 +47,39 @@ class Dedup:
         self.num_perm = cfg.num_perm
         self.threshold = cfg.sentence_threshold
         self.min_words = cfg.min_sentence_words
-        template = MinHash(num_perm=cfg.num_perm, seed=1)
-        self._perm = template.permutations
-        self._scheme = template.scheme
+        self._template: MinHash | None = None
+        self._params: tuple[int, int] | None = None
+
+    def _setup(self) -> None:
+        # datasketch (and the scipy it imports) loads on first need: most pages never need it.
+        from datasketch import MinHash, MinHashLSH
+
+        self._template = MinHash(num_perm=self.num_perm, seed=1)
         # Band/row parameters are optimised once, not for every document's index.
-        probe = MinHashLSH(threshold=self.threshold, num_perm=cfg.num_perm)
+        probe = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         self._params = (probe.b, probe.r)
 
+    def new_index(self) -> MinHashLSH:
+        from datasketch import MinHashLSH
+
+        if self._params is None:
+            self._setup()
+        return MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, params=self._params)
+
     def signature(self, items: set[str]) -> MinHash:
-        m = MinHash(num_perm=self.num_perm, permutations=self._perm, scheme=self._scheme)
+        from datasketch import MinHash
+
+        if self._template is None:
+            self._setup()
+        t = self._template
+        m = MinHash(num_perm=self.num_perm, permutations=t.permutations, scheme=t.scheme)
         m.update_batch([s.encode("utf-8") for s in sorted(items)])
         return m
 
     def __call__(self, doc: Document) -> None:
         seen_blocks: set[str] = set()
         seen_sentences: set[str] = set()
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, params=self._params)
+        lsh: MinHashLSH | None = None
         sets: list[set[str]] = []  # shingle sets of the sentences seen so far
         indexed: set[int] = set()  # which of them are in the LSH index
         postings: dict[str, list[int]] = {}  # shingle -> sentences holding it
@@ -91,9 +108,11 @@ class Dedup:
                 if len(tokens) < self.min_words:
                     continue
                 sh = shingles(tokens, self.size)
-                if self._near_duplicate(sh, sets, indexed, postings, lsh):
-                    dups.append((s, e))
-                    continue
+                if self._candidates(sh, postings):
+                    lsh = lsh or self.new_index()
+                    if self._near_duplicate(sh, sets, indexed, postings, lsh):
+                        dups.append((s, e))
+                        continue
                 sid = len(sets)
                 sets.append(sh)
                 for x in sh:
@@ -106,6 +125,19 @@ class Dedup:
                 for s, e in dups:
                     b.drop_span(s, e, NAME, "duplicate-sentence")
 
+    def _candidates(self, sh: set[str], postings: dict[str, list[int]]) -> list[int]:
+        """Earlier sentences holding at least ``threshold`` of these shingles.
+
+        Jaccard(A, B) >= t implies |A & B| >= t * |A|: only those can be near-duplicates.
+        """
+        need = self.threshold * len(sh)
+        if sum(1 for x in sh if x in postings) < need:
+            return []
+        overlap: Counter[int] = Counter()
+        for x in sh:
+            overlap.update(postings.get(x, ()))
+        return [sid for sid, n in overlap.items() if n >= need]
+
     def _near_duplicate(
         self,
         sh: set[str],
@@ -114,15 +146,7 @@ class Dedup:
         postings: dict[str, list[int]],
         lsh: MinHashLSH,
     ) -> bool:
-        overlap: Counter[int] = Counter()
-        for x in sh:
-            overlap.update(postings.get(x, ()))
-        need = self.threshold * len(sh)
-        # Jaccard(A, B) >= t implies |A & B| >= t * |A|: only those can be near-duplicates.
-        candidates = [sid for sid, n in overlap.items() if n >= need]
-        if not candidates:
-            return False
-        for sid in candidates:
+        for sid in self._candidates(sh, postings):
             if sid not in indexed:
                 lsh.insert(sid, self.signature(sets[sid]))
                 indexed.add(sid)

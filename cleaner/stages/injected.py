@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Block, Document
-from ..langid import langdetect_guess, stopword_profile, words
+from ..langid import langdetect_guess, stoplist, stopword_profile, words
 from ._lines import core
 
 if TYPE_CHECKING:
@@ -30,6 +30,14 @@ class Injected:
         self.notes = ctx.lexicon["injected"]
         self.lexicon = ctx.lexicon
         self.min_words = ctx.config.injected.min_words
+        self._own_cache: dict[str, frozenset[str]] = {}
+
+    def _own(self, lang: str) -> frozenset[str]:
+        """The document language's stopwords: lexicon list plus jusText's larger stoplist."""
+        own = self._own_cache.get(lang)
+        if own is None:
+            own = self._own_cache[lang] = self.lexicon.stopwords(lang) | stoplist(lang)
+        return own
 
     def is_foreign(self, sentence: str, lang: str | None) -> bool:
         """True when the sentence is written in another language than ``lang``."""
@@ -38,7 +46,7 @@ class Injected:
         tokens = words(sentence)
         if len(tokens) < self.min_words:
             return False
-        own = self.lexicon.stopwords(lang)
+        own = self._own(lang)
         own_hits = sum(1 for w in tokens if w in own)
         counts = stopword_profile([w for w in tokens if w not in own], self.lexicon)
         counts.pop(lang, None)

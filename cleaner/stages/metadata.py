@@ -29,6 +29,8 @@ _MAX_DATE_REMAINDER_WORDS = 4
 _MAX_NAME_WORDS = 8
 _TITLE_WINDOW = 40
 _FIRST_PARAGRAPH_WORDS = 20
+# Metadata lines may sit just after the first paragraph (under a standfirst, a lead photo).
+_HEAD_SLACK = 6
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ0-9][\w'’.-]*|and|et|y|und|e|de|del|van|von|der|da|du|la|le|di|&|,|/|-|–|\|)$")
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _PUNCT_ONLY = re.compile(r"[\W_]+")
@@ -66,8 +68,12 @@ class Metadata:
         rest = rest.strip(" .")
         return rest if _looks_like_name(rest) else None
 
-    def _date_line(self, b: Block, doc: Document) -> bool:
-        """Take date/modified/author from a short line made of them; True if the line is metadata."""
+    def _date_line(self, b: Block, doc: Document, in_head: bool) -> bool:
+        """Take date/modified/author from a short line made of them; True if the line is metadata.
+
+        Only the page's own dates leave the text: those near the top, or introduced by a
+        publication word. Dates further down (forum posts, comments) are content.
+        """
         text = core(b.text).strip("()[] ")
         found = find_date(text, self.months, month_first=doc.lang == "en")
         if found is None:
@@ -75,6 +81,8 @@ class Metadata:
         rest = (text[: found.start] + " " + text[found.end :]).strip(" ,;|·-–—()")
         updated, rest_u = _strip_phrase(rest, self.updated)
         published, rest_p = (None, rest) if updated else _strip_phrase(rest, self.published)
+        if not (in_head or updated or published):
+            return False
         rest = rest_u if updated else rest_p
         rest = re.sub(r"^(?:le|on|am|el|à|at|um|a las)\b\s*", "", rest.strip(" :,"), flags=re.IGNORECASE)
         rest = re.sub(r"\s*(?:à|at|um|a las)$", "", rest, flags=re.IGNORECASE).strip(" ,;|·-–—")
@@ -88,6 +96,13 @@ class Metadata:
         if author:
             doc.author = doc.author or author
         return True
+
+    def _head_end(self, doc: Document) -> int:
+        """Index just past the page head: a few blocks after the first real paragraph."""
+        for b in doc.blocks:
+            if b.keep and b.kind in (PARAGRAPH, LIST_ITEM) and word_count(b.text) >= _FIRST_PARAGRAPH_WORDS:
+                return b.index + _HEAD_SLACK
+        return len(doc.blocks)
 
     def _title(self, doc: Document) -> None:
         """The last heading before the first real paragraph, within the top of the page."""
@@ -119,10 +134,11 @@ class Metadata:
                 b.drop(NAME, "title")
 
     def __call__(self, doc: Document) -> None:
+        head_end = self._head_end(doc)
         for b in doc.blocks:
             if not b.keep or word_count(b.text) > _MAX_META_WORDS:
                 continue
-            if self._date_line(b, doc):
+            if self._date_line(b, doc, b.index < head_end):
                 b.drop(NAME, "date-line")
                 continue
             author = self._byline(core(b.text))

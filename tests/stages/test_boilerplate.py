@@ -1,0 +1,100 @@
+"""Boilerplate stage: jusText-style classes; unnamed menu runs go, prose and the short lines it vouches for stay."""
+
+from __future__ import annotations
+
+from cleaner.config import BoilerplateConfig
+from cleaner.pipeline import Context
+from cleaner.stages.boilerplate import BAD, GOOD, NEAR_GOOD, SHORT, Boilerplate
+from tests.conftest import assert_dropped, assert_kept, find_block
+
+EN_P1 = (
+    "The city museum reopened on Saturday after three years of renovation work that cost more than forty million "
+    "euros, and visitors queued for hours in front of the main entrance to see the new rooms."
+)
+EN_P2 = (
+    "Tickets for the next two weeks are already sold out, and the museum has decided to open on Mondays until the "
+    "end of the summer in order to meet the demand from schools and from the many tourists who visit the city."
+)
+
+
+def test_menu_run_after_the_article_goes(run):
+    """Short menu lines after the last paragraph, with nothing good after them, go; the prose stays."""
+    doc = run(f"{EN_P1}\n\n{EN_P2}\n\nPolitics\nEconomy\nCulture\nScience\n")
+    for line in ("Politics", "Economy", "Culture", "Science"):
+        assert_dropped(doc, line, "boilerplate", "boilerplate")
+    assert_kept(doc, EN_P1, EN_P2)
+
+
+def test_short_line_between_good_paragraphs_stays(run):
+    """A short subheading between two good paragraphs is good by context."""
+    doc = run(f"{EN_P1}\n\nThe reaction\n\n{EN_P2}\n")
+    assert find_block(doc, "The reaction").keep
+    assert_kept(doc, EN_P1, "The reaction", EN_P2)
+
+
+def test_spanish_menu_run_before_the_article_goes(run):
+    """A Spanish section menu above the article goes; both paragraphs stay."""
+    p1 = (
+        "El museo de la ciudad reabrió el sábado después de tres años de obras de renovación que costaron más de "
+        "cuarenta millones de euros, y los visitantes hicieron cola durante horas ante la entrada principal."
+    )
+    p2 = (
+        "Las entradas para las próximas dos semanas ya están agotadas, y el museo ha decidido abrir también los "
+        "lunes hasta el final del verano para atender la demanda de los colegios y de los turistas."
+    )
+    doc = run(f"Política\nEconomía\nCultura\nDeportes\n\n{p1}\n\n{p2}\n")
+    for line in ("Política", "Economía", "Cultura", "Deportes"):
+        assert_dropped(doc, line, "boilerplate")
+    assert_kept(doc, p1, p2)
+
+
+def test_french_menu_run_before_the_article_goes(run):
+    """A French section menu above the article goes; both paragraphs stay."""
+    p1 = (
+        "Le musée de la ville a rouvert samedi après trois ans de travaux de rénovation qui ont coûté plus de "
+        "quarante millions d'euros, et les visiteurs ont fait la queue pendant des heures devant l'entrée principale."
+    )
+    p2 = (
+        "Les billets pour les deux prochaines semaines sont déjà tous vendus, et le musée a décidé d'ouvrir aussi "
+        "le lundi jusqu'à la fin de l'été pour répondre à la demande des écoles et des touristes."
+    )
+    doc = run(f"Politique\nÉconomie\nCulture\n\n{p1}\n\n{p2}\n")
+    for line in ("Politique", "Économie", "Culture"):
+        assert_dropped(doc, line, "boilerplate")
+    assert_kept(doc, p1, p2)
+
+
+def test_long_link_list_line_goes(run):
+    """A long line of section names has no stopwords: it is bad whatever its length."""
+    links = "Politics Economy Culture Science Weather Jobs Travel Health Education Opinion Podcasts Video"
+    doc = run(f"{EN_P1}\n\n{EN_P2}\n\n{links}\n")
+    assert_dropped(doc, links, "boilerplate")
+    assert_kept(doc, EN_P1, EN_P2)
+
+
+def test_nothing_good_keeps_everything(run):
+    """A page with no clearly good block is kept whole rather than guessed at."""
+    doc = run("Opening hours\nMonday to Friday\nClosed on Sundays\n")
+    assert all(b.keep for b in doc.blocks)
+
+
+def test_disabled_by_config(tmp_path, run):
+    """``[boilerplate] enabled = false`` keeps the menu lines."""
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text("[boilerplate]\nenabled = false\n", encoding="utf-8")
+    doc = run(f"{EN_P1}\n\n{EN_P2}\n\nPolitics\nEconomy\nCulture\nScience\n", config=str(cfg))
+    assert_kept(doc, "Politics", "Economy", "Culture", "Science")
+
+
+def test_context_free_classes(pipeline):
+    """Short by length; good, near-good or bad by length and stopword density."""
+    stage = Boilerplate(Context(config=pipeline.config, lexicon=pipeline.context.lexicon))
+    stops = frozenset({"the", "of", "and", "to", "a", "in", "for", "on", "that", "was", "with", "from"})
+    cfg = BoilerplateConfig()
+    assert stage.classify("Politics", stops) == SHORT
+    assert stage.classify(EN_P2, stops) == GOOD
+    assert len(EN_P2) >= cfg.length_high
+    medium = "The museum opened a new wing for the maps of the city and the region."
+    assert cfg.length_low <= len(medium) < cfg.length_high
+    assert stage.classify(medium, stops) == NEAR_GOOD
+    assert stage.classify("Politics Economy Culture Science Weather Jobs Travel Health Opinion", stops) == BAD

@@ -1,0 +1,103 @@
+"""Calls to action and live-blog chrome: 'follow our live', newsletters, bare timestamps, live-blog pages."""
+
+from __future__ import annotations
+
+from tests.conftest import assert_dropped, assert_kept, assert_span_dropped, find_block
+
+
+def test_french_follow_our_live_line_and_sentence(run):
+    """'Suivez notre direct' goes as a line, and as a sentence inside a paragraph whose rest stays."""
+    doc = run(
+        "Grève dans les transports : le trafic très perturbé\n\n"
+        "Le trafic des trains régionaux est très perturbé ce jeudi en raison d'un mouvement de grève lancé par "
+        "plusieurs syndicats contre la réforme des horaires.\n\n"
+        "Suivez notre direct\n\n"
+        "La direction de la compagnie a appelé les voyageurs à reporter leurs déplacements. Suivez notre direct "
+        "pour connaître l'évolution de la situation.\n\n"
+        "Abonnez-vous à notre newsletter\n"
+    )
+    assert_dropped(doc, "Suivez notre direct", "calls_to_action", "call-to-action")
+    assert_span_dropped(doc, "Suivez notre direct pour connaître", "calls_to_action", "call-to-action")
+    assert_dropped(doc, "Abonnez-vous à notre newsletter", "calls_to_action")
+    assert_kept(doc, "Le trafic des trains régionaux", "La direction de la compagnie a appelé les voyageurs")
+    assert doc.page_type == "article"
+
+
+def test_english_newsletter_sentence_goes_as_span(run):
+    """'Sign up for our newsletter …' inside a paragraph goes; the sentence before it stays."""
+    doc = run(
+        "Transport strike hits regional trains\n\n"
+        "Regional train services were badly disrupted on Thursday by a strike called by several unions against "
+        "the new timetable reform.\n\n"
+        "The company urged passengers to postpone their journeys. Sign up for our newsletter to get the latest "
+        "travel updates every morning.\n"
+    )
+    assert_span_dropped(doc, "Sign up for our newsletter to get", "calls_to_action", "call-to-action")
+    assert_kept(doc, "Regional train services", "The company urged passengers to postpone their journeys.")
+
+
+def test_french_liveblog_timestamps_make_a_liveblog(run):
+    """Bare timestamps go, posts stay, 'Minute par minute' goes, and three stamps make a live blog."""
+    doc = run(
+        "Grève nationale : la journée en direct\n\n"
+        "Minute par minute\n\n"
+        "09:40\n\n"
+        "Les premiers cortèges se sont formés devant la gare centrale, où plusieurs centaines de manifestants "
+        "se sont rassemblés malgré la pluie.\n\n"
+        "10:15\n\n"
+        "La préfecture annonce que la circulation est interrompue sur le boulevard principal jusqu'à nouvel "
+        "ordre.\n\n"
+        "11:02\n\n"
+        "Les syndicats revendiquent une forte mobilisation dans toutes les grandes villes du pays.\n"
+    )
+    assert_dropped(doc, "Minute par minute", "calls_to_action", "liveblog-chrome")
+    for stamp in ("09:40", "10:15", "11:02"):
+        assert_dropped(doc, stamp, "calls_to_action", "timestamp")
+    assert doc.page_type == "liveblog"
+    assert_kept(doc, "Les premiers cortèges", "La préfecture annonce", "Les syndicats revendiquent")
+
+
+def test_spanish_two_timestamps_are_not_a_liveblog(run):
+    """Two bare timestamps go, but fewer than three leave the page an article; 'Sigue nuestro directo' goes."""
+    doc = run(
+        "Huelga en el transporte\n\n"
+        "El tráfico de trenes regionales está muy afectado este jueves por una huelga convocada por varios "
+        "sindicatos contra la reforma de los horarios.\n\n"
+        "09:40\n\n"
+        "Los primeros manifestantes se concentraron frente a la estación central a primera hora de la mañana.\n\n"
+        "10:15\n\n"
+        "La policía cortó el tráfico en la avenida principal hasta nuevo aviso.\n\n"
+        "Sigue nuestro directo\n"
+    )
+    assert_dropped(doc, "09:40", "calls_to_action", "timestamp")
+    assert_dropped(doc, "10:15", "calls_to_action", "timestamp")
+    assert_dropped(doc, "Sigue nuestro directo", "calls_to_action", "call-to-action")
+    assert doc.page_type == "article"
+    assert_kept(doc, "Los primeros manifestantes", "La policía cortó el tráfico")
+
+
+def test_timestamp_glued_to_post_heading_goes_heading_stays(run):
+    """A live-blog post heading loses its trailing time and keeps its words."""
+    doc = run(
+        "Transport strike hits regional trains\n\n"
+        "Regional train services were badly disrupted on Thursday by a strike called by several unions against "
+        "the new timetable reform.\n\n"
+        "PROTESTERS GATHER AT STATION 10:15\n\n"
+        "Hundreds of protesters gathered outside the central station despite the rain, chanting slogans against "
+        "the reform.\n"
+    )
+    assert_span_dropped(doc, "10:15", "calls_to_action", "timestamp")
+    assert find_block(doc, "PROTESTERS GATHER AT STATION").keep
+    assert_kept(doc, "PROTESTERS GATHER AT STATION", "Hundreds of protesters gathered")
+    assert "10:15" not in doc.kept_text()
+
+
+def test_time_inside_a_sentence_stays(run):
+    """A clock time inside a prose sentence is not live-blog chrome."""
+    sentence = "The first train left the station at 10:15 with only a handful of passengers on board."
+    doc = run(
+        "Transport strike hits regional trains\n\n"
+        "Regional train services were badly disrupted on Thursday by a strike called by several unions against "
+        "the new timetable reform.\n\n" + sentence + "\n"
+    )
+    assert_kept(doc, sentence)

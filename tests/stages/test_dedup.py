@@ -1,0 +1,115 @@
+"""Dedup stage: repeated and near-repeated sentences and lines inside one page go; the first occurrence stays."""
+
+from __future__ import annotations
+
+from cleaner.config import DedupConfig
+from tests.conftest import assert_dropped, assert_kept, assert_span_dropped, find_block
+
+EN_FIRST = (
+    "The city museum reopened on Saturday after three years of renovation work that cost more than forty million "
+    "euros. Visitors queued for hours in front of the main entrance."
+)
+
+
+def test_repeated_sentence_in_later_paragraph_goes_as_span(run):
+    """A later paragraph opening with an earlier sentence loses it and keeps its new sentences."""
+    doc = run(
+        "The museum reopens after renovation\n\n"
+        f"{EN_FIRST}\n\n"
+        "The new wing houses the collection of old maps donated by a local family.\n\n"
+        "Visitors queued for hours in front of the main entrance. The director said that the opening weekend had "
+        "exceeded all her expectations. Tickets for the next two weeks are already sold out.\n"
+    )
+    span = assert_span_dropped(doc, "Visitors queued for hours in front of the main entrance.", "dedup")
+    assert span.reason == "duplicate-sentence"
+    assert_kept(doc, EN_FIRST, "The director said that the opening weekend", "Tickets for the next two weeks")
+    assert doc.kept_text().count("Visitors queued for hours") == 1
+
+
+def test_near_duplicate_sentence_goes(run):
+    """The same sentence with one word changed ('Saturday' -> 'Sunday') is a duplicate; its paragraph goes."""
+    doc = run(
+        "The museum reopens after renovation\n\n"
+        f"{EN_FIRST}\n\n"
+        "The new wing houses the collection of old maps donated by a local family.\n\n"
+        "The city museum reopened on Sunday after three years of renovation work that cost more than forty "
+        "million euros.\n"
+    )
+    assert_dropped(doc, "The city museum reopened on Sunday", "dedup", "duplicate-paragraph")
+    assert_kept(doc, EN_FIRST, "The new wing houses")
+
+
+def test_near_duplicate_sentence_inside_paragraph_goes_as_span(run):
+    """A near-repeat (two words changed) inside a paragraph with new sentences goes as a span."""
+    doc = run(
+        "El museo reabre tras la reforma\n\n"
+        "El museo de la ciudad reabrió el sábado después de tres años de obras de renovación que costaron más de "
+        "cuarenta millones de euros.\n\n"
+        "La nueva ala alberga la colección de mapas antiguos donada por una familia de la región.\n\n"
+        "La directora dijo que el primer fin de semana había superado todas sus expectativas. El museo municipal "
+        "reabrió el sábado después de tres años de obras de renovación que costaron más de cuarenta millones de "
+        "dólares.\n"
+    )
+    assert_span_dropped(doc, "El museo municipal reabrió el sábado", "dedup", "duplicate-sentence")
+    assert_kept(doc, "El museo de la ciudad reabrió", "La directora dijo que el primer fin de semana")
+
+
+def test_exact_repeated_caption_line_goes_first_stays(run):
+    """A caption line shown twice: the second goes as a repeated line, the first stays."""
+    caption = "A view of the restored main hall with its glass ceiling"
+    doc = run(
+        "The museum reopens after renovation\n\n"
+        f"{EN_FIRST}\n\n{caption}\n\n"
+        "The restoration of the glass ceiling alone took more than a year and required the help of specialists "
+        f"from abroad.\n\n{caption}\n"
+    )
+    first, second = (b for b in doc.blocks if b.text == caption)
+    assert first.keep
+    assert not second.keep and (second.stage, second.reason) == ("dedup", "repeated-line")
+    assert doc.kept_text().count(caption) == 1
+
+
+def test_french_paragraph_of_repeats_goes(run):
+    """A French paragraph made only of earlier sentences goes whole; the first one stays."""
+    s1 = "Le musée de la ville a rouvert samedi après trois ans de travaux de rénovation."
+    s2 = "Les visiteurs ont fait la queue pendant des heures devant l'entrée principale."
+    doc = run(
+        "Le musée rouvre après rénovation\n\n"
+        f"{s1} {s2}\n\n"
+        "La nouvelle aile abrite la collection de cartes anciennes offerte par une famille de la région.\n\n"
+        f"{s2} {s1}\n"
+    )
+    assert find_block(doc, s1).keep
+    last = doc.blocks[-1]
+    assert (last.keep, last.stage, last.reason) == (False, "dedup", "duplicate-paragraph")
+    assert_kept(doc, s1, s2, "La nouvelle aile abrite")
+    assert doc.kept_text().count(s1) == 1
+
+
+def test_different_sentences_sharing_words_stay(run):
+    """Sentences on the same subject with different content are not near-duplicates."""
+    sentences = [
+        "The city museum reopened on Saturday after three years of renovation work.",
+        "The city library will close on Monday for three weeks of painting work.",
+        "The old city theatre has been waiting for its own renovation for more than ten years.",
+    ]
+    doc = run("City culture news\n\n" + "\n\n".join(sentences) + "\n")
+    assert_kept(doc, *sentences)
+    assert not any(b.stage == "dedup" for b in doc.blocks)
+
+
+def test_short_sentences_only_go_when_exactly_equal(run):
+    """Below ``min_sentence_words`` a near-repeat stays; an exact repeat still goes."""
+    short_a = "The museum is open."
+    short_b = "The museum is closed."
+    assert len(short_a.split()) < DedupConfig().min_sentence_words
+    doc = run(
+        "Museum news\n\n"
+        f"{EN_FIRST} {short_a}\n\n"
+        f"The new wing houses the collection of old maps donated by a local family. {short_b}\n\n"
+        f"The director thanked the volunteers who guided the visitors all weekend. {short_a}\n"
+    )
+    assert_kept(doc, short_b, "The director thanked the volunteers")
+    assert doc.kept_text().count(short_a) == 1
+    last = find_block(doc, "The director thanked")
+    assert any(sp.stage == "dedup" and last.text[sp.start : sp.end] == short_a for sp in last.spans)

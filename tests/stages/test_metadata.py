@@ -1,0 +1,121 @@
+"""Metadata stage: title, site, date, modified and author are taken, and the lines carrying them leave the text."""
+
+from __future__ import annotations
+
+from tests.conftest import assert_dropped, assert_kept
+
+FR_BODY = """Le conseil municipal a voté mardi soir la construction de douze kilomètres de pistes cyclables \
+protégées dans les quartiers nord, un projet attendu depuis des années par les habitants.
+
+Les travaux commenceront au printemps et le budget a déjà été inscrit dans le plan annuel adopté l'hiver \
+dernier par une large majorité des élus.
+"""
+
+EN_BODY = """The city council voted on Tuesday evening to build twelve kilometres of protected bicycle lanes \
+across the northern districts, a plan that residents had requested for years.
+
+Officials said the work would begin in the spring and that the budget had already been set aside in the \
+annual plan approved last winter by a large majority of the members.
+"""
+
+
+def test_french_title_site_dates_and_byline(run):
+    """'Title | Site', 'publié le … à 11h34', 'mis à jour le …' and 'Par …' fill the fields and leave the text."""
+    doc = run(
+        "Des pistes cyclables pour les quartiers nord | La Gazette du Nord\n"
+        "publié le 4 juillet 2025 à 11h34\n"
+        "Mis à jour le 5 juillet 2025 à 08h02\n"
+        "Par Jeanne Martin\n\n" + FR_BODY
+    )
+    assert doc.title == "Des pistes cyclables pour les quartiers nord"
+    assert doc.site == "La Gazette du Nord"
+    assert doc.date is not None and doc.date.startswith("2025-07-04")
+    assert doc.modified is not None and doc.modified.startswith("2025-07-05")
+    assert doc.author == "Jeanne Martin"
+    assert_dropped(doc, "Des pistes cyclables pour les quartiers nord", "metadata", "title")
+    assert_dropped(doc, "publié le 4 juillet 2025", "metadata", "date-line")
+    assert_dropped(doc, "Mis à jour le 5 juillet 2025", "metadata", "date-line")
+    assert_dropped(doc, "Par Jeanne Martin", "metadata", "byline")
+    assert_kept(doc, "Le conseil municipal a voté", "Les travaux commenceront")
+    assert doc.kept_text().startswith("Le conseil municipal")
+
+
+def test_french_date_keeps_its_time(run):
+    """'publié le 4 juillet 2025 à 11h34' gives 2025-07-04T11:34."""
+    doc = run("Des pistes cyclables pour les quartiers nord\npublié le 4 juillet 2025 à 11h34\n\n" + FR_BODY)
+    assert doc.date == "2025-07-04T11:34"
+
+
+def test_english_byline_and_date(run):
+    """'By Jane Doe' gives the author, 'July 4, 2025' the date; both lines leave the text."""
+    doc = run("City council approves new bicycle lanes\nBy Jane Doe\nJuly 4, 2025\n\n" + EN_BODY)
+    assert doc.title == "City council approves new bicycle lanes"
+    assert doc.author == "Jane Doe"
+    assert doc.date is not None and doc.date.startswith("2025-07-04")
+    assert_dropped(doc, "By Jane Doe", "metadata", "byline")
+    assert_dropped(doc, "July 4, 2025", "metadata", "date-line")
+    assert_kept(doc, "The city council voted", "Officials said the work")
+
+
+def test_english_updated_line_gives_modified(run):
+    """'Updated July 6, 2025 at 3:30 p.m.' is a modification date, with the afternoon time."""
+    doc = run("City council approves new bicycle lanes\nUpdated July 6, 2025 at 3:30 p.m.\n\n" + EN_BODY)
+    assert doc.modified == "2025-07-06T15:30"
+    assert doc.date is None
+    assert_dropped(doc, "Updated July 6, 2025", "metadata", "date-line")
+
+
+def test_spanish_date_and_byline(run):
+    """'Publicado el 4 de julio de 2025' and 'Por María García' fill date and author."""
+    doc = run(
+        "El ayuntamiento aprueba nuevos carriles bici\nPublicado el 4 de julio de 2025\nPor María García\n\n"
+        "El ayuntamiento aprobó el martes por la noche la construcción de doce kilómetros de carriles bici "
+        "protegidos en los barrios del norte, un proyecto que los vecinos reclamaban desde hace años.\n"
+    )
+    assert doc.title == "El ayuntamiento aprueba nuevos carriles bici"
+    assert doc.date is not None and doc.date.startswith("2025-07-04")
+    assert doc.author == "María García"
+    assert_dropped(doc, "Publicado el 4 de julio de 2025", "metadata", "date-line")
+    assert_dropped(doc, "Por María García", "metadata", "byline")
+    assert_kept(doc, "El ayuntamiento aprobó el martes")
+
+
+def test_german_date_and_byline(run):
+    """'Veröffentlicht am 4. Juli 2025' and 'Von Klaus Becker' fill date and author."""
+    doc = run(
+        "Neue Radwege für den Norden der Stadt\nVeröffentlicht am 4. Juli 2025\nVon Klaus Becker\n\n"
+        "Der Stadtrat hat am Dienstagabend beschlossen, in den nördlichen Stadtteilen zwölf Kilometer geschützte "
+        "Radwege zu bauen, die sich die Anwohner seit Jahren wünschen.\n"
+    )
+    assert doc.date is not None and doc.date.startswith("2025-07-04")
+    assert doc.author == "Klaus Becker"
+    assert_dropped(doc, "Veröffentlicht am 4. Juli 2025", "metadata", "date-line")
+    assert_dropped(doc, "Von Klaus Becker", "metadata", "byline")
+    assert_kept(doc, "Der Stadtrat hat am Dienstagabend")
+
+
+def test_date_inside_prose_is_not_metadata(run):
+    """A long paragraph that mentions a date stays, and gives no publication date."""
+    sentence = (
+        "The plan was first presented on March 3, 2025 at a public meeting in the town hall, where more than two "
+        "hundred residents came to ask questions about the route."
+    )
+    doc = run("City council approves new bicycle lanes\n\n" + EN_BODY + "\n" + sentence + "\n")
+    assert_kept(doc, sentence)
+    assert doc.date is None
+
+
+def test_masthead_above_title_goes(run):
+    """One- to three-word lines above the title are the masthead."""
+    doc = run("The Valley Courier\nLocal news\nCity council approves new bicycle lanes\n\n" + EN_BODY)
+    assert doc.title == "City council approves new bicycle lanes"
+    assert_dropped(doc, "The Valley Courier", "metadata", "masthead")
+    assert_dropped(doc, "Local news", "metadata", "masthead")
+
+
+def test_repeated_title_further_down_goes(run):
+    """The title repeated later in the page (a share text, a breadcrumb) goes too."""
+    doc = run("City council approves new bicycle lanes\n\n" + EN_BODY + "\nCity council approves new bicycle lanes\n")
+    assert doc.title == "City council approves new bicycle lanes"
+    assert "City council approves new bicycle lanes" not in doc.kept_text()
+    assert all(b.stage == "metadata" for b in doc.blocks if b.text == "City council approves new bicycle lanes")

@@ -1,0 +1,121 @@
+"""Navigation stage: menus, skip links, share rows, log-in prompts and cookie notices go; prose stays."""
+
+from __future__ import annotations
+
+from tests.conftest import assert_dropped, assert_kept
+
+EN = """Skip to main content
+Menu
+Facebook | Twitter | Email
+
+City council approves new bicycle lanes
+
+The city council voted on Tuesday evening to build twelve kilometres of protected bicycle lanes across \
+the northern districts, a plan that residents had asked for since the last election.
+
+Officials said the work would begin in the spring and that the money had already been set aside in the \
+annual budget approved last winter by a large majority of members.
+"""
+
+FR = """Aller au contenu principal
+Rechercher
+Se connecter
+Facebook · Twitter · E-mail
+
+Le marché couvert rouvre ses portes après deux ans de travaux
+
+Après deux ans de chantier, le marché couvert du centre-ville a rouvert ses portes samedi matin devant une \
+foule de curieux venus découvrir les nouveaux étals.
+
+Les commerçants se disent soulagés de retrouver leurs clients, même si certains regrettent la hausse des \
+loyers décidée par la mairie pendant les travaux.
+
+Partager sur Facebook
+"""
+
+ES = """Ir al contenido
+Menú
+Compartir en Facebook
+Facebook | X | WhatsApp
+
+La biblioteca municipal amplía su horario durante el verano
+
+La biblioteca municipal abrirá también los domingos por la mañana durante los meses de julio y agosto, \
+según anunció el ayuntamiento en un comunicado.
+
+La medida responde a la petición de muchos estudiantes que preparan sus exámenes y que no encuentran un \
+lugar tranquilo para trabajar en casa.
+"""
+
+DE = """Zum Inhalt springen
+Startseite
+Teilen
+
+Neue Radwege für die Innenstadt
+
+Der Stadtrat hat am Dienstag beschlossen, in der Innenstadt neue Radwege zu bauen, die bis zum Ende des \
+nächsten Jahres fertig sein sollen.
+
+Die Kosten für das Projekt werden auf zwölf Millionen Euro geschätzt und sollen zum Teil vom Land \
+übernommen werden.
+"""
+
+
+def test_english_skip_link_menu_and_share_row(run):
+    """'Skip to main content', 'Menu' and a 'Facebook | Twitter | Email' row go; the article stays."""
+    doc = run(EN)
+    assert_dropped(doc, "Skip to main content", "navigation")
+    assert_dropped(doc, "Menu", "navigation")
+    assert_dropped(doc, "Facebook | Twitter | Email", "navigation", "ui-row")
+    assert_kept(doc, "The city council voted on Tuesday evening", "Officials said the work would begin")
+
+
+def test_french_ui_lines(run):
+    """French skip link, search, log-in, share row and share button go; the paragraphs stay."""
+    doc = run(FR)
+    for line in ("Aller au contenu principal", "Rechercher", "Se connecter", "Partager sur Facebook"):
+        assert_dropped(doc, line, "navigation")
+    assert_dropped(doc, "Facebook · Twitter · E-mail", "navigation", "ui-row")
+    assert_kept(doc, "le marché couvert du centre-ville a rouvert", "Les commerçants se disent soulagés")
+
+
+def test_spanish_ui_lines(run):
+    """Spanish skip link, menu, share button and share row go; the paragraphs stay."""
+    doc = run(ES)
+    for line in ("Ir al contenido", "Menú", "Compartir en Facebook"):
+        assert_dropped(doc, line, "navigation")
+    assert_dropped(doc, "Facebook | X | WhatsApp", "navigation", "ui-row")
+    assert_kept(doc, "La biblioteca municipal abrirá también", "La medida responde a la petición")
+
+
+def test_german_ui_lines(run):
+    """German skip link, home link and share button go; the paragraphs stay."""
+    doc = run(DE)
+    for line in ("Zum Inhalt springen", "Startseite", "Teilen"):
+        assert_dropped(doc, line, "navigation")
+    assert_kept(doc, "Der Stadtrat hat am Dienstag beschlossen", "Die Kosten für das Projekt")
+
+
+def test_cookie_notice_goes(run):
+    """A cookie banner and its button go, in any language."""
+    doc = run(
+        "We use cookies to improve your experience on our site. By clicking Accept you consent to our "
+        "privacy policy.\nAccept all\n\n" + EN.split("\n\n", 2)[2]
+    )
+    assert_dropped(doc, "We use cookies", "navigation")
+    assert_dropped(doc, "Accept all", "navigation")
+    assert_kept(doc, "The city council voted on Tuesday evening")
+
+
+def test_separator_and_copyright_lines_go(run):
+    """A line without a word is a separator; a copyright footer goes."""
+    doc = run(EN + "\n-----\n\n© 2025 The Valley Courier\n")
+    assert_dropped(doc, "-----", "navigation", "separator")
+    assert_dropped(doc, "© 2025 The Valley Courier", "navigation")
+
+
+def test_prose_naming_networks_stays(run):
+    """A sentence that mentions Facebook and Twitter is prose, not a share row."""
+    sentence = "Many residents shared the news on Facebook and Twitter within minutes of the vote."
+    doc = run(EN + "\n" + sentence + "\n")
+    assert_kept(doc, sentence)

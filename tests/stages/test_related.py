@@ -1,0 +1,89 @@
+"""Related stage: a 'read also' header and its teaser entries go; the prose after them stays."""
+
+from __future__ import annotations
+
+from tests.conftest import assert_dropped, assert_kept
+
+
+def test_english_read_also_block(run):
+    """'Read also' and its titles go; the following paragraph stays."""
+    doc = run(
+        "Local bakery wins national prize\n\n"
+        "A small family bakery in the old town has won the national bread prize this year, beating more than "
+        "two hundred competitors from across the country.\n\n"
+        "Read also\nFlour prices climb for the third month in a row\nHow a village saved its last grocery shop\n"
+        "Ten places to eat well on a small budget\n\n"
+        "The owners said they would keep their prices unchanged and thanked the customers who had queued in the "
+        "rain on Saturday to congratulate them.\n"
+    )
+    assert_dropped(doc, "Read also", "related", "related-header")
+    for title in ("Flour prices climb", "How a village saved", "Ten places to eat well"):
+        assert_dropped(doc, title, "related", "related-teaser")
+    assert_kept(doc, "A small family bakery", "The owners said they would keep their prices unchanged")
+
+
+def test_french_a_lire_aussi_block_with_excerpt(run):
+    """'À lire aussi' takes its titles and an excerpt ending in '…'; the next paragraph stays."""
+    doc = run(
+        "La boulangerie du vieux quartier remporte le prix national\n\n"
+        "Une petite boulangerie familiale du vieux quartier a remporté cette année le prix national du pain, "
+        "devant plus de deux cents concurrents venus de tout le pays.\n\n"
+        "À lire aussi\nLe prix de la farine augmente pour le troisième mois consécutif\n"
+        "Comment un village a sauvé sa dernière épicerie\n"
+        "Les habitants du quartier ont découvert ce matin une vitrine entièrement refaite…\n\n"
+        "Les propriétaires ont promis de ne pas augmenter leurs prix et ont remercié les clients venus les "
+        "féliciter samedi sous la pluie.\n"
+    )
+    assert_dropped(doc, "À lire aussi", "related", "related-header")
+    for title in ("Le prix de la farine", "Comment un village", "Les habitants du quartier ont découvert"):
+        assert_dropped(doc, title, "related", "related-teaser")
+    assert_kept(doc, "Une petite boulangerie familiale", "Les propriétaires ont promis")
+
+
+def test_spanish_lee_tambien_block(run):
+    """'Lee también' and its titles go; the following paragraph stays."""
+    doc = run(
+        "La panadería del casco antiguo gana el premio nacional\n\n"
+        "Una pequeña panadería familiar del casco antiguo ha ganado este año el premio nacional del pan, por "
+        "delante de más de doscientos competidores de todo el país.\n\n"
+        "Lee también\nEl precio de la harina sube por tercer mes consecutivo\n"
+        "Cómo un pueblo salvó su última tienda de comestibles\n\n"
+        "Los dueños prometieron no subir los precios y dieron las gracias a los clientes que hicieron cola bajo "
+        "la lluvia el sábado para felicitarlos.\n"
+    )
+    assert_dropped(doc, "Lee también", "related", "related-header")
+    for title in ("El precio de la harina", "Cómo un pueblo salvó"):
+        assert_dropped(doc, title, "related", "related-teaser")
+    assert_kept(doc, "Una pequeña panadería familiar", "Los dueños prometieron no subir los precios")
+
+
+def test_german_mehr_zum_thema_block(run):
+    """'Mehr zum Thema' and its titles go; the following paragraph stays."""
+    doc = run(
+        "Bäckerei aus der Altstadt gewinnt Bundespreis\n\n"
+        "Eine kleine Familienbäckerei aus der Altstadt hat in diesem Jahr den Bundespreis für Brot gewonnen und "
+        "sich gegen mehr als zweihundert Mitbewerber durchgesetzt.\n\n"
+        "Mehr zum Thema\nMehlpreise steigen den dritten Monat in Folge\nWie ein Dorf seinen letzten Laden rettete\n\n"
+        "Die Inhaber wollen ihre Preise nicht erhöhen und bedankten sich bei den Kunden, die am Samstag im Regen "
+        "Schlange standen, um ihnen zu gratulieren.\n"
+    )
+    assert_dropped(doc, "Mehr zum Thema", "related", "related-header")
+    for title in ("Mehlpreise steigen", "Wie ein Dorf"):
+        assert_dropped(doc, title, "related", "related-teaser")
+    assert_kept(doc, "Eine kleine Familienbäckerei", "Die Inhaber wollen ihre Preise nicht erhöhen")
+
+
+def test_single_teaser_links_go_on_their_own(run):
+    """'Read more: <title>', 'Lire aussi : <title>' and 'Lee también: <title>' go as teaser links."""
+    body = (
+        "A small family bakery in the old town has won the national bread prize this year, beating more than "
+        "two hundred competitors from across the country.\n\n"
+        "Read more: Why sourdough is back in fashion\n\n"
+        "The owners said they would keep their prices unchanged and thanked their customers.\n\n"
+        "Lire aussi : Le pain au levain revient à la mode\n\n"
+        "Lee también: El pan de masa madre vuelve a estar de moda\n"
+    )
+    doc = run(body)
+    for line in ("Read more: Why sourdough", "Lire aussi : Le pain", "Lee también: El pan"):
+        assert_dropped(doc, line, "related")
+    assert_kept(doc, "A small family bakery", "The owners said they would keep their prices unchanged")
