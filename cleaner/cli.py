@@ -102,15 +102,16 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               help="Write JSONL here instead of stdout.")
 @click.option("--lang", metavar="CODE", help="Language hint (ISO 639-1); default: detect.")
-@click.option("--min-chars", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Drop documents whose clean text is shorter.")
+@click.option("--min-chars", type=click.IntRange(min=0), default=None,
+              help="Drop documents whose clean text is shorter (default 0).")
 @click.option("--keep-removed", is_flag=True, help="Add the removed blocks, with stage and reason, to each record.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file: thresholds, extra lexicons.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def clean(inputs: tuple[str, ...], output: str, lang: str | None, min_chars: int, keep_removed: bool,
+def clean(inputs: tuple[str, ...], output: str, lang: str | None, min_chars: int | None, keep_removed: bool,
           config_path: str | None, quiet: bool) -> None:
     """Clean INPUT files (files, directories, or - for stdin; default stdin) into JSONL."""
     pipeline = _pipeline(config_path, lang, min_chars)
+    min_chars = pipeline.config.min_chars
     started = time.perf_counter()
     stats: Counter[str] = Counter()
     out: IO[str]

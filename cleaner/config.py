@@ -103,6 +103,14 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         for key, value in data.items():
             if key in sections:
                 updates[key] = _section(sections[key], value, key)
+            elif key == "lang":
+                if not (isinstance(value, str) and value.isalpha() and 2 <= len(value) <= 3):
+                    raise ConfigError(f"lang must be an ISO 639-1 code such as 'fr', got {value!r}")
+                updates["lang"] = value.lower()
+            elif key == "min_chars":
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    raise ConfigError(f"min_chars must be a non-negative integer, got {value!r}")
+                updates["min_chars"] = value
             elif key == "lexicons":
                 extra = value.get("extra", []) if isinstance(value, dict) else value
                 if not isinstance(extra, list) or not all(isinstance(p, str) for p in extra):

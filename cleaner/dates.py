@@ -5,6 +5,7 @@ Month names come from the lexicons, so a new language brings its own.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,9 @@ class FoundDate:
 
 
 def _iso(y: int, m: int, d: int, hh: str | None, mm: str | None, ampm: str | None = None) -> str | None:
-    if not (1 <= m <= 12 and 1 <= d <= 31):
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
         return None
     out = f"{y:04d}-{m:02d}-{d:02d}"
     if hh is not None and mm is not None:

@@ -49,7 +49,7 @@ def _phrase_regex(phrase: str) -> str:
     """A plain phrase as a regex tolerant to spacing and apostrophe variants."""
     parts = [re.escape(w) for w in phrase.casefold().split()]
     rx = r"\s+".join(parts)
-    return rx.replace("'", "['’]").replace("’", "['’]")
+    return re.sub("['’]", "['’]", rx)
 
 
 @dataclass(slots=True)

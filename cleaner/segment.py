@@ -58,10 +58,8 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
             # "M. Zelensky", "Dr. Who", "J. R. R.": not a sentence end.
             if word in abbreviations or (len(word) == 1 and word.isalpha() and word.isupper()):
                 continue
-        end = cut
-        # Keep the closing punctuation/quotes with the sentence, not the spaces.
-        while end < len(text) and not text[end].isspace():
-            end += 1
+        # The sentence ends after its punctuation and closing quotes, before the spaces.
+        end = m.start() + len(m.group(0).rstrip())
         if end - start > 0 and text[start:end].strip():
             spans.append((start, end))
         start = m.end()

@@ -6,6 +6,9 @@ where the design names it), not only that some text is absent.
 
 from __future__ import annotations
 
+import json
+import shutil
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -63,14 +66,10 @@ def assert_dropped(doc: Document, snippet: str, stage: str, reason: str | Iterab
         if not b.keep and _matches(b.stage, b.reason, stage, want):
             return b
     got = ", ".join("KEEP" if b.keep else f"{b.stage}:{b.reason}" for b in blocks)
-    raise AssertionError(
-        f"{snippet!r}: expected a block dropped by {stage}:{want or '*'}, got {got}\n{describe(doc)}"
-    )
+    raise AssertionError(f"{snippet!r}: expected a block dropped by {stage}:{want or '*'}, got {got}\n{describe(doc)}")
 
 
-def assert_span_dropped(
-    doc: Document, snippet: str, stage: str, reason: str | Iterable[str] | None = None
-) -> Span:
+def assert_span_dropped(doc: Document, snippet: str, stage: str, reason: str | Iterable[str] | None = None) -> Span:
     """``snippet`` lies in a span removed by ``stage`` from a block that is itself kept."""
     want = _reasons(reason)
     for b in _blocks_with(doc, snippet):
@@ -90,6 +89,22 @@ def assert_kept(doc: Document, *snippets: str) -> None:
     kept = doc.kept_text()
     for snippet in snippets:
         assert snippet in kept, f"{snippet!r} missing from the kept text:\n{describe(doc)}"
+
+
+def records(text: str) -> list[dict]:
+    """Parse JSONL, insisting on one JSON object per non-empty line."""
+    assert text == "" or text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def cleaner_exe() -> str:
+    """The installed console script: on PATH, or next to the running interpreter."""
+    found = shutil.which("cleaner")
+    if found:
+        return found
+    candidate = Path(sys.executable).parent / "cleaner"
+    assert candidate.exists(), f"console script not found next to {sys.executable}"
+    return str(candidate)
 
 
 @pytest.fixture(scope="session")

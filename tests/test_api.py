@@ -140,8 +140,20 @@ def test_to_record_fields():
     """The record carries text, id, source and flat metadata; keep_removed adds removed_blocks."""
     doc = clean_text(PAGE, source="page.txt")
     record = to_record(doc)
-    for key in ("id", "source", "text", "title", "date", "modified", "author", "site", "lang", "lang_confidence",
-                "page_type", "removed"):
+    for key in (
+        "id",
+        "source",
+        "text",
+        "title",
+        "date",
+        "modified",
+        "author",
+        "site",
+        "lang",
+        "lang_confidence",
+        "page_type",
+        "removed",
+    ):
         assert key in record
     assert record["text"] == doc.kept_text()
     assert record["removed"] == doc.removed_counts()

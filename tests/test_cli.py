@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from click.testing import CliRunner
 
 import cleaner
 from cleaner.cli import main
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, cleaner_exe, records
 
 ARTICLE_EN = """Skip to main content
 
@@ -37,22 +35,6 @@ The new wing houses the collection of old maps donated by a local family.
 The city museum reopened on Sunday after three years of renovation work that cost more than forty million \
 euros.
 """
-
-
-def records(text: str) -> list[dict]:
-    """Parse JSONL, insisting on one JSON object per non-empty line."""
-    assert text == "" or text.endswith("\n")
-    return [json.loads(line) for line in text.splitlines()]
-
-
-def cleaner_exe() -> str:
-    """The installed console script: on PATH, or next to the running interpreter."""
-    found = shutil.which("cleaner")
-    if found:
-        return found
-    candidate = Path(sys.executable).parent / "cleaner"
-    assert candidate.exists(), f"console script not found next to {sys.executable}"
-    return str(candidate)
 
 
 def first_seed() -> Path:
@@ -165,7 +147,12 @@ def test_config_file_changes_a_threshold(runner, tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    ["[dedup]\nsentence_threshold = 'high'\n", "[dedup\n", "[nonsense]\nx = 1\n", "[lexicons]\nextra = ['nope.toml']\n"],
+    [
+        "[dedup]\nsentence_threshold = 'high'\n",
+        "[dedup\n",
+        "[nonsense]\nx = 1\n",
+        "[lexicons]\nextra = ['nope.toml']\n",
+    ],
 )
 def test_bad_config_is_a_usage_error(runner, article, tmp_path, content):
     """A bad config file exits with code 2 and a message, no traceback, and writes no record."""
@@ -234,7 +221,11 @@ def test_version(runner):
 
 def run_shell(command: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["bash", "-c", command], cwd=ROOT, capture_output=True, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"},
+        ["bash", "-c", command],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
         **kwargs,
     )
 
@@ -271,7 +262,7 @@ def test_pipe_into_head_exits_quietly(repeat):
 def test_undecodable_bytes_warn_and_still_write(tmp_path):
     """Invalid UTF-8 bytes give a warning on stderr naming the file, and the record is still written."""
     page = tmp_path / "broken.txt"
-    page.write_bytes("Le conseil municipal a voté mardi soir ".encode() * 10 + b"\xff\xfe" + "la suite.".encode())
+    page.write_bytes("Le conseil municipal a voté mardi soir ".encode() * 10 + b"\xff\xfe" + b"la suite.")
     proc = subprocess.run([cleaner_exe(), "clean", str(page)], capture_output=True, timeout=60)
     assert proc.returncode == 0
     err = proc.stderr.decode("utf-8", "replace")

@@ -118,7 +118,7 @@ def test_bad_regex_in_extra_lexicon(tmp_path):
     """A broken regex is a ConfigError naming the file."""
     extra = tmp_path / "broken.toml"
     extra.write_text("[navigation]\npatterns = ['(unclosed']\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="broken.toml"):
+    with pytest.raises(ConfigError, match=r"broken\.toml"):
         load_lexicon((str(extra),))
 
 

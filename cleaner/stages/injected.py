@@ -33,10 +33,18 @@ class Injected:
         self._own_cache: dict[str, frozenset[str]] = {}
 
     def _own(self, lang: str) -> frozenset[str]:
-        """The document language's stopwords: lexicon list plus jusText's larger stoplist."""
+        """The document language's stopwords: its lexicon list, or else jusText's stoplist.
+
+        jusText's lists hold loanwords of other languages ("the" in French), so they are
+        only used, minus the lexicon languages' words, for languages with no lexicon.
+        """
         own = self._own_cache.get(lang)
         if own is None:
-            own = self._own_cache[lang] = self.lexicon.stopwords(lang) | stoplist(lang)
+            own = self.lexicon.stopwords(lang)
+            if not own:
+                others = frozenset(self.lexicon.stopword_langs)
+                own = stoplist(lang) - others
+            self._own_cache[lang] = own
         return own
 
     def is_foreign(self, sentence: str, lang: str | None) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..document import Document
+from ..document import PARAGRAPH, Document
 from ..langid import detect
 
 if TYPE_CHECKING:
@@ -14,14 +15,23 @@ NAME = "language"
 # Enough text for a reliable guess, bounded so that cost does not grow with the page.
 _SAMPLE_BLOCKS = 8
 _SAMPLE_CHARS = 3000
+_PER_BLOCK = 400
+_MIN_PROSE = 200
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'»”’)]*$")
 
 
 def language_sample(doc: Document) -> str:
-    """The longest kept blocks, in page order, up to a few thousand characters."""
+    """Prose from the page, bounded: the longest kept paragraphs that end like sentences.
+
+    Lists of names and menus mislead detectors, so sentence-like paragraphs come
+    first; each contributes at most ``_PER_BLOCK`` characters so that several
+    paragraphs, not one quote, decide.
+    """
     kept = [b for b in doc.blocks if b.keep]
-    longest = sorted(kept, key=lambda b: (-len(b.text), b.index))[:_SAMPLE_BLOCKS]
-    text = "\n".join(b.text for b in sorted(longest, key=lambda b: b.index))
-    return text[:_SAMPLE_CHARS]
+    prose = [b for b in kept if b.kind == PARAGRAPH and _SENTENCE_END.search(b.text)]
+    pool = prose if sum(len(b.text) for b in prose) >= _MIN_PROSE else kept
+    longest = sorted(pool, key=lambda b: (-len(b.text), b.index))[:_SAMPLE_BLOCKS]
+    return "\n".join(b.text[:_PER_BLOCK] for b in longest)[:_SAMPLE_CHARS]
 
 
 class Language:
@@ -39,6 +49,4 @@ class Language:
         if not sample.strip():
             doc.lang, doc.lang_confidence = None, 0.0
             return
-        # Longest blocks first so the bounded langdetect sample is prose, not menu.
-        longest_first = "\n".join(sorted(sample.split("\n"), key=len, reverse=True))
-        doc.lang, doc.lang_confidence = detect(longest_first, self.ctx.lexicon, cfg.language.sample_chars)
+        doc.lang, doc.lang_confidence = detect(sample, self.ctx.lexicon, cfg.language.sample_chars)

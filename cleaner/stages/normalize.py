@@ -82,7 +82,7 @@ class Normalize:
 
     name = NAME
 
-    def __init__(self, ctx: "Context") -> None:
+    def __init__(self, ctx: Context) -> None:
         self.lexicon = ctx.lexicon
 
     def __call__(self, doc: Document) -> None:

@@ -22,7 +22,7 @@ def test_bom_wins():
 
 def test_few_bad_bytes_keep_utf8_with_a_warning():
     """A few invalid bytes in UTF-8 text are replaced, with a warning."""
-    data = "Le café est très bon ".encode() * 20 + b"\xff" + " et la terrasse aussi.".encode()
+    data = "Le café est très bon ".encode() * 20 + b"\xff" + b" et la terrasse aussi."
     text, encoding, warnings = decode(data)
     assert encoding == "utf-8"
     assert "café" in text and "\ufffd" in text

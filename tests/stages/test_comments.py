@@ -67,7 +67,13 @@ def test_late_comment_section_goes_whole(run):
     """'12 comments' after the article opens a section: names, ages, comments and 'Reply' all go."""
     doc = run(EN_TITLE + "\n\n" + EN_BODY + EN_COMMENTS)
     assert_dropped(doc, "12 comments", "comments", "comment-header")
-    for entry in ("Mary Collins", "3 hours ago", "I have been waiting for this", "Tom Baker", "What about the parking?"):
+    for entry in (
+        "Mary Collins",
+        "3 hours ago",
+        "I have been waiting for this",
+        "Tom Baker",
+        "What about the parking?",
+    ):
         assert_dropped(doc, entry, "comments")
     assert "Reply" not in doc.kept_text()
     assert_kept(doc, "The city council voted", "Officials said the work", "Shop owners", "The mayor promised")
@@ -114,9 +120,7 @@ def test_spanish_reply_form_goes(run):
 def test_german_comment_count_header(run):
     """'5 Kommentare' at the end opens a section; the German comment goes."""
     doc = run(
-        "Neue Radwege für den Norden der Stadt\n\n"
-        + DE_BODY
-        + "\n5 Kommentare\n\nKlaus M.\nvor 3 Stunden\n"
+        "Neue Radwege für den Norden der Stadt\n\n" + DE_BODY + "\n5 Kommentare\n\nKlaus M.\nvor 3 Stunden\n"
         "Endlich passiert etwas, ich fahre jeden Tag mit dem Rad zur Arbeit.\nAntworten\n"
     )
     assert_dropped(doc, "5 Kommentare", "comments", "comment-header")
