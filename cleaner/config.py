@@ -41,7 +41,7 @@ class InjectedConfig:
 @dataclass(frozen=True, slots=True)
 class LanguageConfig:
     # Characters of text given to langdetect when the stopword profile is unsure.
-    sample_chars: int = 600
+    sample_chars: int = 1000
     seed: int = 0
 
 
@@ -54,6 +54,8 @@ class BoilerplateConfig:
     stopwords_high: float = 0.30
     # This many short lines in a row are a menu.
     menu_run: int = 4
+    # Outside the main stretch of text, keep only blocks good on their own.
+    window: bool = True
     enabled: bool = True
 
 

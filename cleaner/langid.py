@@ -25,7 +25,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A profile needs this many words and this share of stopwords to be trusted.
 _MIN_WORDS = 12
-_MIN_SHARE = 0.15
+_MIN_SHARE = 0.25
 _MIN_LEAD = 2.0
 
 

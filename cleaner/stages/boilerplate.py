@@ -76,10 +76,37 @@ class Boilerplate:
             # Nothing clearly good: a short page or an unknown layout; keep all rather than guess.
             return
         final = self._revise(blocks, classes)
+        if self.cfg.window:
+            final = self._window(blocks, classes, final)
         for b, cls in zip(blocks, final, strict=True):
             if b.keep and cls == BAD:
                 b.drop(NAME, "boilerplate")
             b.notes["class"] = cls
+
+    def _window(self, blocks: list[Block], classes: list[str], final: list[str]) -> list[str]:
+        """Keep what lies outside the main text only when it is good on its own.
+
+        The main text is the stretch of blocks with the largest balance of good over bad
+        characters (a maximum-sum segment). Outside it, blocks that only borrowed their
+        class from neighbours (short lines, near-good text) go.
+        """
+        best, best_span, run, start = 0.0, (0, -1), 0.0, 0
+        for i, b in enumerate(blocks):
+            if classes[i] == GONE:
+                continue
+            n = len(b.text)
+            score = n if final[i] == GOOD else -n
+            if run <= 0:
+                run, start = 0.0, i
+            run += score
+            if run > best:
+                best, best_span = run, (start, i)
+        lo, hi = best_span
+        out = list(final)
+        for i in range(len(blocks)):
+            if (i < lo or i > hi) and out[i] == GOOD and classes[i] != GOOD:
+                out[i] = BAD
+        return out
 
     @staticmethod
     def _neighbour(classes: list[str], i: int, step: int, skip: tuple[str, ...]) -> str:

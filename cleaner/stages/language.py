@@ -15,7 +15,7 @@ NAME = "language"
 # Enough text for a reliable guess, bounded so that cost does not grow with the page.
 _SAMPLE_BLOCKS = 8
 _SAMPLE_CHARS = 3000
-_PER_BLOCK = 400
+_PER_BLOCK = 160
 _MIN_PROSE = 200
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'»”’)]*$")
 
@@ -31,7 +31,7 @@ def language_sample(doc: Document) -> str:
     prose = [b for b in kept if b.kind == PARAGRAPH and _SENTENCE_END.search(b.text)]
     pool = prose if sum(len(b.text) for b in prose) >= _MIN_PROSE else kept
     longest = sorted(pool, key=lambda b: (-len(b.text), b.index))[:_SAMPLE_BLOCKS]
-    return "\n".join(b.text[:_PER_BLOCK] for b in longest)[:_SAMPLE_CHARS]
+    return "\n".join(b.text[:_PER_BLOCK] for b in sorted(longest, key=lambda b: b.index))[:_SAMPLE_CHARS]
 
 
 class Language:
