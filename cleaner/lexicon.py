@@ -9,6 +9,8 @@ A new language is a new TOML file, no code.
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,6 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import ConfigError
+
+try:
+    from re._casefix import _EXTRA_CASES as _CASE_FIXES
+except ImportError:  # another Python: treat every non-ASCII letter as unsafe for the prefilter
+    _CASE_FIXES = range(128, 0x110000)
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
@@ -52,6 +59,76 @@ def _phrase_regex(phrase: str) -> str:
     return re.sub("['’]", "['’]", rx)
 
 
+# Non-ASCII characters that re.IGNORECASE matches with an ASCII letter although str.lower()
+# does not turn them into it ('ſ' ~ 's', 'ı' ~ 'i', 'İ' ~ 'i'). A line holding one skips the prefilter.
+_CASE_TRICKY = re.compile("[\u0130\u0131\u017f]")
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str]) -> frozenset[str]:
+    """The more selective of two literal sets: longer shortest string, then fewer strings."""
+    if a is None:
+        return b
+    return max(a, b, key=lambda x: (min(map(len, x)), -len(x)))
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of a parsed regex contains, or None if unknown."""
+    best: frozenset[str] | None = None
+    run = {""}  # the literal strings being built from consecutive literal characters
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run = {s + chr(av) for s in run}
+            continue
+        if op is _sre.IN and len(av) <= 4 and all(o is _sre.LITERAL for o, _ in av):
+            run = {s + chr(c) for s in run for _, c in av}
+            continue
+        if op is _sre.AT:
+            continue  # ^, $, \b are zero-width: the literal run goes on
+        if run != {""}:
+            best = _better(best, frozenset(run))
+        run = {""}
+        sub = None
+        if op is _sre.SUBPATTERN:
+            sub = _required(av[3])
+        elif op is _sre.ATOMIC_GROUP:
+            sub = _required(av)
+        elif op is _sre.BRANCH:
+            alts = [_required(alt) for alt in av[1]]
+            sub = None if None in alts else frozenset().union(*alts)
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _required(av[2])
+        if sub:
+            best = _better(best, sub)
+    if run != {""}:
+        best = _better(best, frozenset(run))
+    return best
+
+
+def _case_safe(s: str) -> bool:
+    """``s.lower() in line.lower()`` finds every case-insensitive regex match of ``s``."""
+    return all(len(c.lower()) == 1 and (c.lower().isascii() or ord(c.lower()) not in _CASE_FIXES) for c in s)
+
+
+def _literal_filter(patterns: list[str]) -> tuple[str, ...] | None:
+    """Strings one of which (lower-cased) a line must hold for any of ``patterns`` to match it.
+
+    A line without any of them is not searched at all; most lines are not. None when some
+    pattern has no such string.
+    """
+    need: set[str] = set()
+    for p in patterns:
+        try:
+            lits = _required(list(_sre_parser.parse(p, re.IGNORECASE)))
+        except Exception:  # an unexpected parse tree: no prefilter, just the regex
+            return None
+        lits = lits and frozenset(s.lower() for s in lits)
+        if not lits or not all(_case_safe(s) for s in lits):
+            return None
+        need |= lits
+    return tuple(sorted(need))
+
+
 @dataclass(slots=True)
 class PhraseSet:
     """Whole-line phrases, line prefixes and regexes for one concern."""
@@ -62,6 +139,9 @@ class PhraseSet:
     _prefix_rx: re.Pattern[str] | None = None
     _anchored_rx: re.Pattern[str] | None = None
     _pattern_rx: re.Pattern[str] | None = None
+    # Literal prefilters of the anchored and floating patterns (None: always run the regex).
+    _anchored_need: tuple[str, ...] | None = None
+    _pattern_need: tuple[str, ...] | None = None
 
     def add(self, table: dict) -> None:
         self.lines.update(line_key(p) for p in table.get("lines", []))
@@ -77,8 +157,10 @@ class PhraseSet:
         floating = [p for p in self.patterns if not p.startswith("^")]
         if anchored:
             self._anchored_rx = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE)
+            self._anchored_need = _literal_filter(anchored)
         if floating:
             self._pattern_rx = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE)
+            self._pattern_need = _literal_filter(floating)
 
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
@@ -90,14 +172,24 @@ class PhraseSet:
 
     def search(self, text: str) -> re.Match[str] | None:
         """One of the patterns occurs in the line (returns the match)."""
-        if self._anchored_rx is not None:
+        low = None if _CASE_TRICKY.search(text) else text.lower()
+        if self._anchored_rx is not None and _may_hold(low, self._anchored_need):
             m = self._anchored_rx.match(text)
             if m is not None:
                 return m
-        return self._pattern_rx.search(text) if self._pattern_rx else None
+        if self._pattern_rx is not None and _may_hold(low, self._pattern_need):
+            return self._pattern_rx.search(text)
+        return None
 
     def matches(self, text: str) -> bool:
         return self.is_line(text) or self.prefix(text) is not None or self.search(text) is not None
+
+
+def _may_hold(low: str | None, need: tuple[str, ...] | None) -> bool:
+    """False only when the lower-cased line holds none of the required strings."""
+    if low is None or need is None:
+        return True
+    return any(s in low for s in need)
 
 
 @dataclass(slots=True)
