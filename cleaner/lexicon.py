@@ -65,16 +65,14 @@ _CASE_TRICKY = re.compile("[\u0130\u0131\u017f]")
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
-def _better(a: frozenset[str] | None, b: frozenset[str]) -> frozenset[str]:
-    """The more selective of two literal sets: longer shortest string, then fewer strings."""
-    if a is None:
-        return b
-    return max(a, b, key=lambda x: (min(map(len, x)), -len(x)))
+def _score(lits: frozenset[str]) -> tuple[int, int]:
+    """Selectivity of a literal set: longer shortest string first, then fewer strings."""
+    return min(map(len, lits)), -len(lits)
 
 
-def _required(items: list) -> frozenset[str] | None:
-    """Lower-cased strings one of which every match of a parsed regex contains, or None if unknown."""
-    best: frozenset[str] | None = None
+def _factors(items: list) -> list[frozenset[str]]:
+    """Literal sets a match of a parsed regex must each hit (one string of every set), best first."""
+    found: list[frozenset[str]] = []
     run = {""}  # the literal strings being built from consecutive literal characters
     for op, av in items:
         if op is _sre.LITERAL:
@@ -86,23 +84,22 @@ def _required(items: list) -> frozenset[str] | None:
         if op is _sre.AT:
             continue  # ^, $, \b are zero-width: the literal run goes on
         if run != {""}:
-            best = _better(best, frozenset(run))
+            found.append(frozenset(run))
         run = {""}
-        sub = None
         if op is _sre.SUBPATTERN:
-            sub = _required(av[3])
+            found += _factors(av[3])
         elif op is _sre.ATOMIC_GROUP:
-            sub = _required(av)
-        elif op is _sre.BRANCH:
-            alts = [_required(alt) for alt in av[1]]
-            sub = None if None in alts else frozenset().union(*alts)
+            found += _factors(av)
         elif op in _REPEATS and av[0] >= 1:
-            sub = _required(av[2])
-        if sub:
-            best = _better(best, sub)
+            found += _factors(av[2])
+        elif op is _sre.BRANCH:
+            # One alternative matches: the union of each alternative's best set is required.
+            alts = [_factors(alt) for alt in av[1]]
+            if all(alts):
+                found.append(frozenset().union(*(a[0] for a in alts)))
     if run != {""}:
-        best = _better(best, frozenset(run))
-    return best
+        found.append(frozenset(run))
+    return sorted(set(found), key=_score, reverse=True)
 
 
 def _case_safe(s: str) -> bool:
@@ -110,23 +107,39 @@ def _case_safe(s: str) -> bool:
     return all(len(c.lower()) == 1 and (c.lower().isascii() or ord(c.lower()) not in _CASE_FIXES) for c in s)
 
 
-def _literal_filter(patterns: list[str]) -> tuple[str, ...] | None:
-    """Strings one of which (lower-cased) a line must hold for any of ``patterns`` to match it.
+# A pattern is gated on at most this many of its literal sets (cost bound).
+_MAX_FACTORS = 3
+Gate = tuple[tuple[str, ...], ...]
 
-    A line without any of them is not searched at all; most lines are not. None when some
-    pattern has no such string.
-    """
-    need: set[str] = set()
-    for p in patterns:
-        try:
-            lits = _required(list(_sre_parser.parse(p, re.IGNORECASE)))
-        except Exception:  # an unexpected parse tree: no prefilter, just the regex
-            return None
-        lits = lits and frozenset(s.lower() for s in lits)
-        if not lits or not all(_case_safe(s) for s in lits):
-            return None
-        need |= lits
-    return tuple(sorted(need))
+
+def _gate(pattern: str) -> Gate | None:
+    """Lower-cased literal sets a line must each hit (any one string of every set) for ``pattern``
+    to match it, cheapest checks first; None when no required literal is known."""
+    try:
+        found = _factors(list(_sre_parser.parse(pattern, re.IGNORECASE)))
+    except Exception:  # an unexpected parse tree: no gate, just the regex
+        return None
+    sets = [tuple(sorted({s.lower() for s in f})) for f in found if all(_case_safe(s) for s in f)]
+    if not sets:
+        return None
+    return tuple(sorted(sets[:_MAX_FACTORS], key=len))
+
+
+def _passes(low: str | None, gate: Gate | None) -> bool:
+    """False only when the lower-cased line misses one of the gate's literal sets."""
+    if low is None or gate is None:
+        return True
+    for options in gate:
+        for s in options:
+            if s in low:
+                break
+        else:
+            return False
+    return True
+
+
+def _compile_gated(patterns: list[str]) -> list[tuple[re.Pattern[str], Gate | None]]:
+    return [(re.compile(p, re.IGNORECASE), _gate(p)) for p in patterns]
 
 
 @dataclass(slots=True)
@@ -137,11 +150,9 @@ class PhraseSet:
     prefixes: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
     _prefix_rx: re.Pattern[str] | None = None
-    _anchored_rx: re.Pattern[str] | None = None
-    _pattern_rx: re.Pattern[str] | None = None
-    # Literal prefilters of the anchored and floating patterns (None: always run the regex).
-    _anchored_need: tuple[str, ...] | None = None
-    _pattern_need: tuple[str, ...] | None = None
+    # Each pattern compiled on its own, with the literals a line needs before it is tried.
+    _anchored: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
+    _floating: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
 
     def add(self, table: dict) -> None:
         self.lines.update(line_key(p) for p in table.get("lines", []))
@@ -153,14 +164,8 @@ class PhraseSet:
             alts = sorted({_phrase_regex(p) for p in self.prefixes}, key=len, reverse=True)
             self._prefix_rx = re.compile(r"^\W*(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
         # Patterns anchored at the start are tried at position 0 only; the rest are searched.
-        anchored = [p[1:] for p in self.patterns if p.startswith("^")]
-        floating = [p for p in self.patterns if not p.startswith("^")]
-        if anchored:
-            self._anchored_rx = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE)
-            self._anchored_need = _literal_filter(anchored)
-        if floating:
-            self._pattern_rx = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE)
-            self._pattern_need = _literal_filter(floating)
+        self._anchored = _compile_gated([p[1:] for p in self.patterns if p.startswith("^")])
+        self._floating = _compile_gated([p for p in self.patterns if not p.startswith("^")])
 
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
@@ -172,24 +177,27 @@ class PhraseSet:
 
     def search(self, text: str) -> re.Match[str] | None:
         """One of the patterns occurs in the line (returns the match)."""
+        # Same result as one alternation of all patterns: an anchored one matching at 0 in list
+        # order, else the leftmost floating match (the earlier pattern on a tie). Trying them
+        # one by one lets a pattern be skipped when the line lacks a literal it needs.
         low = None if _CASE_TRICKY.search(text) else text.lower()
-        if self._anchored_rx is not None and _may_hold(low, self._anchored_need):
-            m = self._anchored_rx.match(text)
-            if m is not None:
-                return m
-        if self._pattern_rx is not None and _may_hold(low, self._pattern_need):
-            return self._pattern_rx.search(text)
-        return None
+        for rx, gate in self._anchored:
+            if _passes(low, gate):
+                m = rx.match(text)
+                if m is not None:
+                    return m
+        best = None
+        for rx, gate in self._floating:
+            if _passes(low, gate):
+                m = rx.search(text)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+                    if not best.start():
+                        break
+        return best
 
     def matches(self, text: str) -> bool:
         return self.is_line(text) or self.prefix(text) is not None or self.search(text) is not None
-
-
-def _may_hold(low: str | None, need: tuple[str, ...] | None) -> bool:
-    """False only when the lower-cased line holds none of the required strings."""
-    if low is None or need is None:
-        return True
-    return any(s in low for s in need)
 
 
 @dataclass(slots=True)
