@@ -142,6 +142,23 @@ def _compile_gated(patterns: list[str]) -> list[tuple[re.Pattern[str], Gate | No
     return [(re.compile(p, re.IGNORECASE), _gate(p)) for p in patterns]
 
 
+def _quick(gated: list[tuple[re.Pattern[str], Gate | None]]) -> tuple[str, ...] | None:
+    """Strings one of which a line needs for any of the patterns to be tried: the union of
+    each gate's first set. None when some pattern is not gated."""
+    if any(gate is None for _, gate in gated):
+        return None
+    return tuple(sorted({s for _, gate in gated for s in gate[0]}))
+
+
+def _holds_any(low: str | None, options: tuple[str, ...] | None) -> bool:
+    if low is None or options is None:
+        return True
+    for s in options:
+        if s in low:
+            return True
+    return False
+
+
 @dataclass(slots=True)
 class PhraseSet:
     """Whole-line phrases, line prefixes and regexes for one concern."""
@@ -153,6 +170,7 @@ class PhraseSet:
     # Each pattern compiled on its own, with the literals a line needs before it is tried.
     _anchored: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
     _floating: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
+    _quick: tuple[str, ...] | None = ()
 
     def add(self, table: dict) -> None:
         self.lines.update(line_key(p) for p in table.get("lines", []))
@@ -166,6 +184,7 @@ class PhraseSet:
         # Patterns anchored at the start are tried at position 0 only; the rest are searched.
         self._anchored = _compile_gated([p[1:] for p in self.patterns if p.startswith("^")])
         self._floating = _compile_gated([p for p in self.patterns if not p.startswith("^")])
+        self._quick = _quick(self._anchored + self._floating)
 
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
@@ -180,7 +199,11 @@ class PhraseSet:
         # Same result as one alternation of all patterns: an anchored one matching at 0 in list
         # order, else the leftmost floating match (the earlier pattern on a tie). Trying them
         # one by one lets a pattern be skipped when the line lacks a literal it needs.
+        if not self._quick and self._quick is not None:
+            return None  # no patterns
         low = None if _CASE_TRICKY.search(text) else text.lower()
+        if not _holds_any(low, self._quick):
+            return None
         for rx, gate in self._anchored:
             if _passes(low, gate):
                 m = rx.match(text)
