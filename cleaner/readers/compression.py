@@ -1,0 +1,83 @@
+"""Compressed inputs and outputs: gzip, bzip2, xz and zstd, by magic bytes in and by extension out."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+from typing import IO
+
+_MAGIC = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+)
+_EXTENSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd"}
+
+
+class CompressionError(ValueError):
+    """Data that claims a compression format but cannot be decompressed (truncated, corrupt)."""
+
+
+def sniff(data: bytes) -> str | None:
+    """The compression format of ``data`` by its magic bytes, or None."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def decompress(data: bytes, limit: int | None = None) -> bytes:
+    """Decompress whatever format the magic bytes say (repeatedly, for .tar-less double wrapping)."""
+    for _ in range(3):
+        kind = sniff(data)
+        if kind is None:
+            return data
+        try:
+            if kind == "gzip":
+                data = gzip.decompress(data)
+            elif kind == "bz2":
+                data = bz2.decompress(data)
+            elif kind == "xz":
+                data = lzma.decompress(data)
+            else:
+                import zstandard
+
+                reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
+                data = reader.read() if limit is None else reader.read(limit + 1)
+        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+            raise CompressionError(f"{kind} data is corrupt or truncated: {exc}") from None
+        except Exception as exc:  # zstandard raises its own ZstdError
+            if type(exc).__name__ == "ZstdError":
+                raise CompressionError(f"zstd data is corrupt or truncated: {exc}") from None
+            raise
+    return data
+
+
+def output_codec(path: str) -> str | None:
+    """The compression to write for an output path, by its extension."""
+    for ext, name in _EXTENSIONS.items():
+        if path.endswith(ext):
+            return name
+    return None
+
+
+def open_output(path: str) -> IO[str]:
+    """A text stream writing UTF-8 to ``path``, compressed as its extension says."""
+    codec = output_codec(path)
+    if codec == "gzip":
+        # mtime=0: the same input gives the same bytes.
+        raw: IO[bytes] = gzip.GzipFile(path, "wb", mtime=0)
+    elif codec == "bz2":
+        raw = bz2.open(path, "wb")
+    elif codec == "xz":
+        raw = lzma.open(path, "wb")
+    elif codec == "zstd":
+        import zstandard
+
+        raw = zstandard.ZstdCompressor().stream_writer(open(path, "wb"), closefd=True)  # noqa: SIM115
+    else:
+        return open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")

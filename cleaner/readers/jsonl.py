@@ -1,0 +1,70 @@
+"""JSONL exports: one record per line, with a text or an HTML field; other fields pass through."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Document
+from ..pipeline import document_id
+from .html import read_html
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlFields:
+    text: str = "text"
+    html: str = "html"
+    id: str = "id"
+
+
+class RecordError(ValueError):
+    """A JSONL line that is not a usable record; the rest of the file goes on."""
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """A first line that parses as a JSON object."""
+    first = data.lstrip()[:1]
+    if first != b"{":
+        return False
+    line = data.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def read_jsonl(data: bytes, source: str, fields: JsonlFields = JsonlFields()) -> Iterator[Document | RecordError]:
+    """One Document per line (or a RecordError for a line that cannot be used)."""
+    for n, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            yield RecordError(f"{where}: not JSON: {exc}")
+            continue
+        if not isinstance(rec, dict):
+            yield RecordError(f"{where}: not a JSON object")
+            continue
+        yield _document(rec, where, source, fields)
+
+
+def _document(rec: dict[str, Any], where: str, source: str, fields: JsonlFields) -> Document | RecordError:
+    html, text = rec.get(fields.html), rec.get(fields.text)
+    if isinstance(html, str) and html.strip():
+        doc = read_html(html.encode("utf-8"), source, url=rec.get("url") if isinstance(rec.get("url"), str) else None)
+    elif isinstance(text, str):
+        doc = Document(raw=text, source=source, id=document_id(where, text))
+        doc.metadata["encoding"] = "utf-8"
+    else:
+        return RecordError(f"{where}: no string field {fields.text!r} or {fields.html!r}")
+    if fields.id in rec and rec[fields.id] is not None:
+        doc.id = str(rec[fields.id])
+    # Every other field passes through untouched (cleaner's own fields win on a clash).
+    for key, value in rec.items():
+        if key not in (fields.text, fields.html, fields.id):
+            doc.metadata.setdefault(key, value)
+    return doc

@@ -1,0 +1,161 @@
+"""Inputs to output lines: the work of ``cleaner clean`` without the command line.
+
+Each input (a file's bytes, or stdin's) is turned into a list of events, in
+order: records to write, documents skipped on purpose, errors, warnings. The
+function doing it takes only picklable values and builds its pipeline once
+per process, so a process pool can map it over inputs and the output stays in
+input order.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .config import load_config
+from .document import Document
+from .pipeline import Pipeline, default_pipeline
+from .readers import InputFailure, JsonlFields, Skipped, read_input
+from .writers.jsonl import dumps, to_record
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a worker needs to clean an input the way the command asked."""
+
+    config_path: str | None = None
+    lang: str | None = None
+    min_chars: int | None = None
+    keep_removed: bool = False
+    input_format: str = "auto"
+    fields: JsonlFields = JsonlFields()
+    output_format: str = "jsonl"
+
+
+@dataclass(slots=True)
+class Event:
+    """One thing to report, in input order: ``kind`` is record, skip, error or warning."""
+
+    kind: str
+    text: str = ""
+    source: str = ""
+    removed: dict[str, int] = field(default_factory=dict)
+    error: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Stats:
+    """The run's accounting, for the summary line."""
+
+    inputs: int = 0
+    documents: int = 0
+    written: int = 0
+    too_short: int = 0
+    skipped: int = 0
+    errors: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+
+    def add(self, event: Event) -> None:
+        if event.kind == "record":
+            self.documents += 1
+            self.written += 1
+            self.removed.update(event.removed)
+        elif event.kind == "too_short":
+            self.documents += 1
+            self.too_short += 1
+        elif event.kind == "skip":
+            self.skipped += 1
+        elif event.kind == "error":
+            self.errors += 1
+
+    def summary(self, seconds: float) -> str:
+        removed = sum(self.removed.values())
+        top = ", ".join(f"{k} {v}" for k, v in self.removed.most_common(4))
+        return (
+            f"{self.inputs} inputs, {self.documents} documents: {self.written} written, {self.too_short} too short, "
+            f"{self.skipped} skipped, {self.errors} errors; {removed} blocks removed"
+            + (f" ({top})" if top else "")
+            + f"; {seconds:.2f}s"
+        )
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(settings: Settings) -> Pipeline:
+    """One pipeline per process and settings (stages and lexicons are built once)."""
+    return default_pipeline(load_config(settings.config_path, lang=settings.lang, min_chars=settings.min_chars))
+
+
+def render(doc: Document, settings: Settings) -> str:
+    """The output text of one document: a JSONL line, or its text and a blank line."""
+    if settings.output_format == "text":
+        return doc.kept_text() + "\n\n"
+    return dumps(to_record(doc, keep_removed=settings.keep_removed))
+
+
+def error_event(source: str, error: str, message: str, doc_id: str | None = None) -> Event:
+    record = {"source": source, "id": doc_id, "error": error, "message": message}
+    return Event("error", text=message, source=source, error=record)
+
+
+def clean_input(source: str, data: bytes | None, failure: str | None, settings: Settings) -> list[Event]:
+    """All events of one input. ``failure`` is set (and ``data`` None) when the input could not be read."""
+    if failure is not None or data is None:
+        return [error_event(source, "InputError", failure or "unreadable")]
+    pipeline = pipeline_for(settings)
+    min_chars = pipeline.config.min_chars
+    events: list[Event] = []
+    for item in read_input(data, source, settings.input_format, settings.fields):
+        if isinstance(item, InputFailure):
+            events.append(error_event(item.source, item.error, item.message))
+            continue
+        if isinstance(item, Skipped):
+            events.append(Event("skip", text=item.reason, source=item.source))
+            continue
+        doc = pipeline.run(item)
+        events.extend(Event("warning", text=f"{source}: {w}", source=source) for w in doc.warnings)
+        if len(doc.kept_text()) < min_chars:
+            events.append(Event("too_short", source=source))
+            continue
+        events.append(Event("record", text=render(doc, settings), source=source, removed=doc.removed_counts()))
+    return events
+
+
+def iter_inputs(inputs: tuple[str, ...]) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """(source, bytes, failure) for every input: files, directories (recursive, sorted), '-' for stdin."""
+    for item in inputs or ("-",):
+        if item == "-":
+            yield "-", sys.stdin.buffer.read(), None
+            continue
+        path = Path(item)
+        if path.is_dir():
+            try:
+                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            except OSError as exc:
+                yield item, None, f"cannot list directory {item}: {exc.strerror or exc}"
+                continue
+            for p in files:
+                yield _read_file(str(p))
+        else:
+            yield _read_file(item)
+
+
+def _read_file(name: str) -> tuple[str, bytes | None, str | None]:
+    try:
+        with open(name, "rb") as fh:
+            return name, fh.read(), None
+    except FileNotFoundError:
+        return name, None, f"{name}: no such file"
+    except IsADirectoryError:
+        return name, None, f"{name}: is a directory"
+    except OSError as exc:
+        return name, None, f"{name}: {exc.strerror or exc}"
+
+
+def error_line(event: Event) -> str:
+    return json.dumps(event.error, ensure_ascii=False) + "\n"
