@@ -23,22 +23,26 @@ NAME = "normalize"
 
 # Mojibake signatures (UTF-8 read as Latin-1/cp1252) and C1 control characters.
 _LOOKS_BROKEN = re.compile("[\u0080-\u009f]|[ÃÂ][\u0080-\u00bf]|â€|Ã[^\\s\\w]|Ð[\u0080-\u00bf]")
+# Every signature above starts with one of these characters; a fast scan rules most texts out.
+_BROKEN_HINT = re.compile("[\u0080-\u009fÃÂâÐ]")
 # Every Unicode space except newline becomes a plain space; invisible ones vanish.
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000c]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _INNER_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
-_TRAILING = re.compile(r" +$", re.MULTILINE)
 # A word glued to a clock time: "BIELORUSSIE08:25" -> "BIELORUSSIE 08:25".
 _GLUED_TIME = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[:h][0-5]\d\b)")
+# What any glued time holds; lookbehind-led patterns test every position, so look for this first.
+_TIME_HINT = re.compile(r"\d[:h][0-5]\d")
 # A lowercase letter directly followed by an uppercase word: a candidate glue point.
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
+_CAMEL_HINT = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 # A word glued to an opening guillemet or a closing one glued to a word.
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])(?=«)|(?<=»)(?=[^\W\d_])")
 
 
 def looks_broken(text: str) -> bool:
     """Cheap test for mojibake; only then is ftfy worth its cost."""
-    return _LOOKS_BROKEN.search(text) is not None
+    return _BROKEN_HINT.search(text) is not None and _LOOKS_BROKEN.search(text) is not None
 
 
 def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
@@ -58,7 +62,14 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
             return " "
         return ""
 
-    return _CAMEL.sub(split_at, text)
+    return _CAMEL.sub(split_at, text) if _CAMEL_HINT.search(text) else text
+
+
+def _strip_trailing(text: str) -> str:
+    """Spaces at the end of every line go (as ``re.sub(" +$", "", text, flags=re.M)``)."""
+    if " \n" not in text and not text.endswith(" "):
+        return text
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
 def normalize_text(text: str, lexicon: Lexicon) -> str:
@@ -70,11 +81,14 @@ def normalize_text(text: str, lexicon: Lexicon) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
-    text = _GLUED_TIME.sub(" ", text)
-    text = _GLUED_QUOTE.sub(" ", text)
+    if _TIME_HINT.search(text):
+        text = _GLUED_TIME.sub(" ", text)
+    if "«" in text or "»" in text:
+        text = _GLUED_QUOTE.sub(" ", text)
     text = _unglue_camel(text, lexicon.ui_words)
-    text = _INNER_RUNS.sub(" ", text)
-    return _TRAILING.sub("", text)
+    if "  " in text:
+        text = _INNER_RUNS.sub(" ", text)
+    return _strip_trailing(text)
 
 
 class Normalize:
