@@ -50,6 +50,9 @@ class Block:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # Free-form per-stage notes (e.g. boilerplate class), never written to output.
     notes: dict[str, Any] = field(default_factory=dict)
+    # Values derived from ``text`` that several stages need (core, word counts), computed once;
+    # see stages/_lines.py. Keyed to the text they came from, so a new text recomputes them.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def drop(self, stage: str, reason: str) -> None:
         """Mark the whole block as removed; the first stage to drop a block wins."""

@@ -27,10 +27,9 @@ _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 
 def word_count(text: str) -> int:
     """Words in a text; each CJK character counts as one word."""
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        return cjk + len(_WORD.findall(_CJK.sub(" ", text)))
-    return len(_WORD.findall(text))
+    if _CJK.search(text) is None:
+        return len(_WORD.findall(text))
+    return len(_CJK.findall(text)) + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
 def classify_line(text: str) -> str:

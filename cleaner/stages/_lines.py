@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block
+from ..segment import word_count
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙■□➢►▶✓✔]|[-*+–](?=\s))\s*")
 # A clock time, alone or at the end of a line: "07:01", "08h25", "12:30 PM".
@@ -17,6 +18,43 @@ HAS_WORD = re.compile(r"\w")
 def core(text: str) -> str:
     """A line without its list bullet."""
     return _BULLET.sub("", text, count=1)
+
+
+def _derived(b: Block) -> dict:
+    """The block's cache of derived values, emptied if its text changed since."""
+    d = b.derived
+    if d.get("text") is not b.text:
+        d.clear()
+        d["text"] = b.text
+    return d
+
+
+def block_core(b: Block) -> str:
+    """``core(b.text)``, computed once per block."""
+    d = _derived(b)
+    c = d.get("core")
+    if c is None:
+        c = d["core"] = core(b.text)
+    return c
+
+
+def block_words(b: Block) -> int:
+    """``word_count(b.text)``, computed once per block."""
+    d = _derived(b)
+    n = d.get("words")
+    if n is None:
+        n = d["words"] = word_count(b.text)
+    return n
+
+
+def core_words(b: Block) -> int:
+    """``word_count(core(b.text))``, computed once per block."""
+    d = _derived(b)
+    n = d.get("core_words")
+    if n is None:
+        c = block_core(b)
+        n = d["core_words"] = block_words(b) if c == b.text else word_count(c)
+    return n
 
 
 def ends_with_ellipsis(text: str) -> bool:

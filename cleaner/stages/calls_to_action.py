@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Document
-from ..segment import word_count
-from ._lines import BARE_TIME, TRAILING_TIME, core
+from ._lines import BARE_TIME, TRAILING_TIME, block_core, block_words, core
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -35,7 +34,7 @@ class CallsToAction:
         for b in doc.blocks:
             if not b.keep:
                 continue
-            text = core(b.text)
+            text = block_core(b)
             if BARE_TIME.match(text):
                 stamps += 1
                 b.drop(NAME, "timestamp")
@@ -48,7 +47,8 @@ class CallsToAction:
                 b.drop(NAME, "call-to-action")
                 continue
             m = TRAILING_TIME.search(b.text)
-            if m and word_count(b.text) <= _MAX_POST_HEADING_WORDS and not b.text[: m.start()].rstrip().endswith((".", ",")):
+            if (m and block_words(b) <= _MAX_POST_HEADING_WORDS
+                    and not b.text[: m.start()].rstrip().endswith((".", ","))):
                 stamps += 1
                 b.drop_span(m.start(), m.end(), NAME, "timestamp")
             self._sentences(b)
@@ -56,7 +56,7 @@ class CallsToAction:
             doc.page_type = "liveblog"
 
     def _sentences(self, b) -> None:
-        hits = [(s, e) for s, e in b.sentences if self.cta.search(core(b.text[s:e])) or self.cta.prefix(core(b.text[s:e]))]
+        hits = [(s, e) for s, e in b.sentences if self._is_cta(core(b.text[s:e]))]
         if not hits:
             return
         if len(hits) == len(b.sentences):
@@ -64,3 +64,6 @@ class CallsToAction:
         else:
             for s, e in hits:
                 b.drop_span(s, e, NAME, "call-to-action")
+
+    def _is_cta(self, sentence: str) -> bool:
+        return self.cta.search(sentence) is not None or self.cta.prefix(sentence) is not None

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import CAPTION, Document
-from ..segment import word_count
-from ._lines import core
+from ._lines import block_core, block_words
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -30,12 +29,12 @@ class Captions:
         for b in doc.blocks:
             if not b.keep:
                 continue
-            m = self.credits.search(core(b.text))
+            m = self.credits.search(block_core(b))
             if m is None:
                 continue
-            if word_count(b.text) <= _MAX_CAPTION_WORDS and len(b.sentences) <= 3:
+            if block_words(b) <= _MAX_CAPTION_WORDS and len(b.sentences) <= 3:
                 b.kind = CAPTION
                 b.drop(NAME, "caption")
             else:
-                offset = len(b.text) - len(core(b.text))
+                offset = len(b.text) - len(block_core(b))
                 b.drop_span(m.start() + offset, m.end() + offset, NAME, "credit")

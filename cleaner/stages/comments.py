@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Document
-from ._lines import BARE_TIME, core
+from ._lines import BARE_TIME, block_core, core
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -48,7 +48,7 @@ class Comments:
         while i < len(blocks):
             b = blocks[i]
             seen += len(b.text)
-            text = core(b.text)
+            text = block_core(b)
             if b.keep and self.lines.matches(text):
                 b.drop(NAME, "comment-ui")
             if not (b.keep and len(text) < 80 and self.headers.matches(text)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Document
-from ._lines import core
+from ._lines import block_core
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -30,7 +30,7 @@ class Listing:
     def __call__(self, doc: Document) -> None:
         header = None
         for b in doc.blocks[:_HEADER_WINDOW]:
-            if b.keep and len(b.text) < 200 and self.headers.prefix(core(b.text)):
+            if b.keep and len(b.text) < 200 and self.headers.prefix(block_core(b)):
                 header = b
                 break
         links = sum(1 for b in doc.blocks if b.reason == "teaser-link")

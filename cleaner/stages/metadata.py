@@ -17,7 +17,7 @@ from ..dates import find_date
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
 from ..lexicon import line_key
 from ..segment import word_count
-from ._lines import core
+from ._lines import block_core, block_words
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -74,7 +74,7 @@ class Metadata:
         Only the page's own dates leave the text: those near the top, or introduced by a
         publication word. Dates further down (forum posts, comments) are content.
         """
-        text = core(b.text).strip("()[] ")
+        text = block_core(b).strip("()[] ")
         found = find_date(text, self.months, month_first=doc.lang == "en")
         if found is None:
             return False
@@ -100,7 +100,7 @@ class Metadata:
     def _head_end(self, doc: Document) -> int:
         """Index just past the page head: a few blocks after the first real paragraph."""
         for b in doc.blocks:
-            if b.keep and b.kind in (PARAGRAPH, LIST_ITEM) and word_count(b.text) >= _FIRST_PARAGRAPH_WORDS:
+            if b.keep and b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 return b.index + _HEAD_SLACK
         return len(doc.blocks)
 
@@ -110,9 +110,9 @@ class Metadata:
         for b in doc.blocks[:_TITLE_WINDOW]:
             if not b.keep:
                 continue
-            if b.kind in (PARAGRAPH, LIST_ITEM) and word_count(b.text) >= _FIRST_PARAGRAPH_WORDS:
+            if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
-            if b.kind == HEADING and word_count(b.text) >= 3 and not b.notes.get("continuation"):
+            if b.kind == HEADING and block_words(b) >= 3 and not b.notes.get("continuation"):
                 candidate = b
         if candidate is None:
             return
@@ -136,12 +136,12 @@ class Metadata:
     def __call__(self, doc: Document) -> None:
         head_end = self._head_end(doc)
         for b in doc.blocks:
-            if not b.keep or word_count(b.text) > _MAX_META_WORDS:
+            if not b.keep or block_words(b) > _MAX_META_WORDS:
                 continue
             if self._date_line(b, doc, b.index < head_end):
                 b.drop(NAME, "date-line")
                 continue
-            author = self._byline(core(b.text))
+            author = self._byline(block_core(b))
             if author:
                 doc.author = doc.author or author
                 b.drop(NAME, "byline")

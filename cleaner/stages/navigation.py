@@ -6,8 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..document import Document
-from ..segment import word_count
-from ._lines import HAS_WORD, core
+from ._lines import HAS_WORD, block_core, core_words
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -36,11 +35,11 @@ class Navigation:
         for b in doc.blocks:
             if not b.keep:
                 continue
-            text = core(b.text)
+            text = block_core(b)
             if not HAS_WORD.search(text):
                 b.drop(NAME, "separator")
                 continue
-            if word_count(text) > _MAX_UI_WORDS:
+            if core_words(b) > _MAX_UI_WORDS:
                 continue
             if self.nav.is_line(text):
                 b.drop(NAME, "ui-label")

@@ -13,8 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..document import CAPTION, HEADING, LIST_ITEM, SHORT, Block, Document
-from ..segment import word_count
-from ._lines import core, ends_with_ellipsis
+from ._lines import block_core, core_words, ends_with_ellipsis
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -40,7 +39,7 @@ class Related:
         return len(text) < 80 and self.headers.is_line(text)
 
     def _teaser_like(self, b: Block) -> bool:
-        text = core(b.text)
+        text = block_core(b)
         if b.notes.get("continuation") or b.kind in (HEADING, SHORT, LIST_ITEM, CAPTION):
             return not self.comment_headers.matches(text)
         if ends_with_ellipsis(text) or self.links.search(text) or self.links.prefix(text):
@@ -54,17 +53,17 @@ class Related:
         i = 0
         while i < len(blocks):
             b = blocks[i]
-            text = core(b.text)
+            text = block_core(b)
             if b.keep and self._is_header(text):
                 b.drop(NAME, "related-header")
                 j = i + 1
-                while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(core(blocks[j].text)):
+                while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(block_core(blocks[j])):
                     blocks[j].drop(NAME, "related-teaser")
                     j += 1
                 i = j
                 continue
             if b.keep:
-                short = word_count(text) <= _MAX_LINK_WORDS
+                short = core_words(b) <= _MAX_LINK_WORDS
                 if short and (self.headers.prefix(text) or self.links.prefix(text)):
                     b.drop(NAME, "teaser-link")
                 elif self.links.search(text):
