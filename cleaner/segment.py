@@ -22,7 +22,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENT_END = re.compile(
     r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡—–-]?\s?[A-ZÀ-ÖØ-Þ0-9Α-ΩА-Я])|(?<=[。！？])"
 )
-_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+# Every sentence end above follows one of these; a line without any is one sentence.
+_END_HINT = re.compile("[.!?…。！？]")
 
 
 def word_count(text: str) -> int:
@@ -48,12 +49,12 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
     """(start, end) offsets of the sentences of one block."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENT_END.finditer(text):
+    for m in _SENT_END.finditer(text) if _END_HINT.search(text) else ():
         cut = m.start()
-        before = text[start:cut]
-        tok = _LAST_TOKEN.search(before)
-        if tok:
-            word = tok.group(1).rstrip(".").lstrip("(«\"'“")
+        before = text[start:cut].rstrip()
+        if before:
+            # The last token before the cut (what ``(\S+)\s*$`` finds).
+            word = before.rsplit(None, 1)[-1].rstrip(".").lstrip("(«\"'“")
             # "M. Zelensky", "Dr. Who", "J. R. R.": not a sentence end.
             if word in abbreviations or (len(word) == 1 and word.isalpha() and word.isupper()):
                 continue
