@@ -21,8 +21,11 @@ from .config import ConfigError
 
 try:
     from re._casefix import _EXTRA_CASES as _CASE_FIXES
-except ImportError:  # another Python: treat every non-ASCII letter as unsafe for the prefilter
-    _CASE_FIXES = range(128, 0x110000)
+
+    _FIXES_KNOWN = True
+except ImportError:  # another Python: only ASCII literals prefilter, no first-letter gate
+    _CASE_FIXES = {}
+    _FIXES_KNOWN = False
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
@@ -104,7 +107,10 @@ def _factors(items: list) -> list[frozenset[str]]:
 
 def _case_safe(s: str) -> bool:
     """``s.lower() in line.lower()`` finds every case-insensitive regex match of ``s``."""
-    return all(len(c.lower()) == 1 and (c.lower().isascii() or ord(c.lower()) not in _CASE_FIXES) for c in s)
+    return all(
+        len(c.lower()) == 1 and (c.lower().isascii() or (_FIXES_KNOWN and ord(c.lower()) not in _CASE_FIXES))
+        for c in s
+    )
 
 
 # A pattern is gated on at most this many of its literal sets (cost bound).
@@ -138,6 +144,27 @@ def _passes(low: str | None, gate: Gate | None) -> bool:
     return True
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _first_letters(phrases: list[str]) -> frozenset[str] | None:
+    """What a line's first word character (lower-cased) must be for one of the phrases to open
+    it: their first word characters, with their re.IGNORECASE equivalents. Non-word characters
+    only ever match non-word ones, so the phrase's and the line's first word characters align.
+    None when unknown."""
+    if not _FIXES_KNOWN:
+        return None
+    first: set[str] = set()
+    for p in phrases:
+        m = _WORD_CHAR.search(p)
+        c = m.group().lower() if m else ""
+        if len(c) != 1:
+            return None
+        first.add(c)
+        first.update(chr(x) for x in _CASE_FIXES.get(ord(c), ()))
+    return frozenset(first)
+
+
 def _compile_gated(patterns: list[str]) -> list[tuple[re.Pattern[str], Gate | None]]:
     return [(re.compile(p, re.IGNORECASE), _gate(p)) for p in patterns]
 
@@ -167,6 +194,8 @@ class PhraseSet:
     prefixes: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
     _prefix_rx: re.Pattern[str] | None = None
+    # Lower-cased first letters of the prefixes (with their re.IGNORECASE equivalents); None: no gate.
+    _prefix_first: frozenset[str] | None = None
     # Each pattern compiled on its own, with the literals a line needs before it is tried.
     _anchored: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
     _floating: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
@@ -181,6 +210,7 @@ class PhraseSet:
         if self.prefixes:
             alts = sorted({_phrase_regex(p) for p in self.prefixes}, key=len, reverse=True)
             self._prefix_rx = re.compile(r"^\W*(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+            self._prefix_first = _first_letters([p.casefold() for p in self.prefixes])
         # Patterns anchored at the start are tried at position 0 only; the rest are searched.
         self._anchored = _compile_gated([p[1:] for p in self.patterns if p.startswith("^")])
         self._floating = _compile_gated([p for p in self.patterns if not p.startswith("^")])
@@ -192,7 +222,18 @@ class PhraseSet:
 
     def prefix(self, text: str) -> re.Match[str] | None:
         """The line starts with one of the prefixes (returns the match)."""
-        return self._prefix_rx.match(text.casefold()) if self._prefix_rx else None
+        if self._prefix_rx is None:
+            return None
+        folded = text.casefold()
+        if self._prefix_first is not None:
+            # Past the leading ``\W*`` a prefix can only start at the first word character.
+            first = _WORD_CHAR.search(folded)
+            if first is None:
+                return None
+            low = first.group().lower()
+            if len(low) == 1 and low not in self._prefix_first:
+                return None
+        return self._prefix_rx.match(folded)
 
     def search(self, text: str) -> re.Match[str] | None:
         """One of the patterns occurs in the line (returns the match)."""
