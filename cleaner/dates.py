@@ -25,6 +25,9 @@ _MONTH_DAY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     iso: str
@@ -48,6 +51,8 @@ def _iso(y: int, m: int, d: int, hh: str | None, mm: str | None, ampm: str | Non
 
 def find_date(text: str, months: dict[str, int], month_first: bool = False) -> FoundDate | None:
     """The first date in ``text`` (with its time when one follows), or None."""
+    if _DIGIT.search(text) is None:
+        return None  # every form below has a year
     m = _ISO.search(text)
     if m:
         iso = _iso(int(m["y"]), int(m["m"]), int(m["d"]), m["H"], m["M"])

@@ -36,11 +36,20 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _PUNCT_ONLY = re.compile(r"[\W_]+")
 
 
-def _strip_phrase(text: str, phrases: list[str]) -> tuple[str | None, str]:
+Phrases = tuple[tuple[str, str], ...]
+
+
+def _longest_first(phrases: list[str]) -> Phrases:
+    """(phrase, casefolded phrase), longest first: prepared once per stage, not per line."""
+    return tuple((p, p.casefold()) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _strip_phrase(text: str, phrases: list[str] | Phrases) -> tuple[str | None, str]:
     """If ``text`` starts with one of ``phrases`` (longest first), return (phrase, rest)."""
+    if not isinstance(phrases, tuple):
+        phrases = _longest_first(phrases)
     low = text.casefold()
-    for p in sorted(phrases, key=len, reverse=True):
-        p_low = p.casefold()
+    for p, p_low in phrases:
         if low.startswith(p_low) and (len(low) == len(p_low) or not low[len(p_low)].isalnum() or p_low.endswith(":")):
             return p, text[len(p) :].strip(" :,-–—")
     return None, text
@@ -57,9 +66,9 @@ class Metadata:
     def __init__(self, ctx: Context) -> None:
         lx = ctx.lexicon
         self.months = lx.months
-        self.published = lx.published
-        self.updated = lx.updated
-        self.bylines = lx.bylines
+        self.published = _longest_first(lx.published)
+        self.updated = _longest_first(lx.updated)
+        self.bylines = _longest_first(lx.bylines)
 
     def _byline(self, text: str) -> str | None:
         phrase, rest = _strip_phrase(text, self.bylines)
