@@ -260,6 +260,14 @@ class PhraseSet:
                         break
         return best
 
+    def may_search(self, text: str) -> bool:
+        """False only when ``search`` can find nothing in ``text`` nor in any part of it: a line
+        fails the quick literal test, so do its sentences. Lets a stage skip them all."""
+        if not self._quick and self._quick is not None:
+            return False  # no patterns
+        low = None if _CASE_TRICKY.search(text) else text.lower()
+        return _holds_any(low, self._quick)
+
     def matches(self, text: str) -> bool:
         return self.is_line(text) or self.prefix(text) is not None or self.search(text) is not None
 

@@ -56,7 +56,8 @@ class CallsToAction:
             doc.page_type = "liveblog"
 
     def _sentences(self, b) -> None:
-        hits = [(s, e) for s, e in b.sentences if self._is_cta(core(b.text[s:e]))]
+        searchable = self.cta.may_search(b.text)
+        hits = [(s, e) for s, e in b.sentences if self._is_cta(core(b.text[s:e]), searchable)]
         if not hits:
             return
         if len(hits) == len(b.sentences):
@@ -65,5 +66,5 @@ class CallsToAction:
             for s, e in hits:
                 b.drop_span(s, e, NAME, "call-to-action")
 
-    def _is_cta(self, sentence: str) -> bool:
-        return self.cta.search(sentence) is not None or self.cta.prefix(sentence) is not None
+    def _is_cta(self, sentence: str, searchable: bool = True) -> bool:
+        return (searchable and self.cta.search(sentence) is not None) or self.cta.prefix(sentence) is not None

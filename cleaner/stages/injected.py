@@ -68,9 +68,10 @@ class Injected:
 
     def _mark(self, b: Block, lang: str | None) -> None:
         hits: list[tuple[int, int, str]] = []
+        notes = self.notes.may_search(b.text)
         for s, e in b.sentences:
             sent = core(b.text[s:e])
-            if self.notes.search(sent):
+            if notes and self.notes.search(sent):
                 hits.append((s, e, "rewriter-note"))
             elif self.is_foreign(sent, lang):
                 hits.append((s, e, "foreign-language"))
