@@ -120,7 +120,7 @@ Gate = tuple[tuple[str, ...], ...]
 
 def _gate(pattern: str) -> Gate | None:
     """Lower-cased literal sets a line must each hit (any one string of every set) for ``pattern``
-    to match it, cheapest checks first; None when no required literal is known."""
+    to match it, most selective first; None when no required literal is known."""
     try:
         found = _factors(list(_sre_parser.parse(pattern, re.IGNORECASE)))
     except Exception:  # an unexpected parse tree: no gate, just the regex
@@ -128,7 +128,7 @@ def _gate(pattern: str) -> Gate | None:
     sets = [tuple(sorted({s.lower() for s in f})) for f in found if all(_case_safe(s) for s in f)]
     if not sets:
         return None
-    return tuple(sorted(sets[:_MAX_FACTORS], key=len))
+    return tuple(sets[:_MAX_FACTORS])  # most selective first (see _factors)
 
 
 def _passes(low: str | None, gate: Gate | None) -> bool:

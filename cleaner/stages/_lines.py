@@ -15,6 +15,14 @@ TRAILING_TIME = re.compile(rf"\s*\b{TIME}$")
 HAS_WORD = re.compile(r"\w")
 
 
+def trailing_time(text: str) -> re.Match[str] | None:
+    """``TRAILING_TIME.search(text)``, skipping the scan when the last character cannot end a time."""
+    last = text[-1:]
+    if not (last.isdecimal() or last in "mM.\n"):
+        return None
+    return TRAILING_TIME.search(text)
+
+
 def core(text: str) -> str:
     """A line without its list bullet."""
     return _BULLET.sub("", text, count=1)

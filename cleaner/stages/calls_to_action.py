@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Document
-from ._lines import BARE_TIME, TRAILING_TIME, block_core, block_words, core
+from ._lines import BARE_TIME, block_core, block_words, core, trailing_time
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -41,12 +41,12 @@ class CallsToAction:
                 continue
             if self.live.matches(text):
                 b.drop(NAME, "liveblog-chrome")
-                stamps += TRAILING_TIME.search(text) is not None
+                stamps += trailing_time(text) is not None
                 continue
             if self.cta.is_line(text):
                 b.drop(NAME, "call-to-action")
                 continue
-            m = TRAILING_TIME.search(b.text)
+            m = trailing_time(b.text)
             if (m and block_words(b) <= _MAX_POST_HEADING_WORDS
                     and not b.text[: m.start()].rstrip().endswith((".", ","))):
                 stamps += 1
