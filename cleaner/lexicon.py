@@ -46,13 +46,21 @@ CONCERNS = (
 )
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_PUNCT_RUN = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
 def line_key(text: str) -> str:
     """Comparison key for a UI line: case-folded, edge punctuation and repeated spaces removed."""
-    return _SPACES.sub(" ", _EDGE_PUNCT.sub("", text.casefold())).strip()
+    folded = text.casefold()
+    # _EDGE_PUNCT.sub("", folded) without trying ``[\W_]+$`` at every position: the leading
+    # run, and the trailing one found as the leading run of the reversed text.
+    lead = _PUNCT_RUN.match(folded)
+    trail = _PUNCT_RUN.match(folded[::-1])
+    start = lead.end() if lead else 0
+    end = len(folded) - (trail.end() if trail else 0)
+    return _SPACES.sub(" ", folded[start:end] if start < end else "").strip()
 
 
 def _phrase_regex(phrase: str) -> str:
