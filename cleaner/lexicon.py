@@ -185,6 +185,48 @@ def _quick(gated: list[tuple[re.Pattern[str], Gate | None]]) -> tuple[str, ...] 
     return tuple(sorted({s for _, gate in gated for s in gate[0]}))
 
 
+def _leading(items: list) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed regex starts with, or None if unknown."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        run = ""
+        for op2, av2 in items:
+            if op2 is not _sre.LITERAL:
+                break
+            run += chr(av2)
+        return frozenset([run])
+    if op is _sre.IN and len(av) <= 4 and all(o is _sre.LITERAL for o, _ in av):
+        return frozenset(chr(c) for _, c in av)
+    if op is _sre.SUBPATTERN:
+        return _leading(list(av[3]))
+    if op is _sre.BRANCH:
+        alts = [_leading(list(alt)) for alt in av[1]]
+        return None if None in alts else frozenset().union(*alts)
+    return None
+
+
+def _start_gate(
+    gated: list[tuple[re.Pattern[str], Gate | None]],
+) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """For patterns tried at position 0: (starts, holds). A line can match one of them only if
+    it starts with one of ``starts`` (patterns with a literal start) or holds one of ``holds``
+    (the others' quick strings; None: unknown, always try)."""
+    starts: set[str] = set()
+    rest: list[tuple[re.Pattern[str], Gate | None]] = []
+    for rx, gate in gated:
+        try:
+            lits = _leading(list(_sre_parser.parse(rx.pattern, re.IGNORECASE)))
+        except Exception:  # an unexpected parse tree: gate on contents only
+            lits = None
+        if lits and all(_case_safe(s) for s in lits):
+            starts.update(s.lower() for s in lits)
+        else:
+            rest.append((rx, gate))
+    return tuple(sorted(starts)), _quick(rest)
+
+
 def _holds_any(low: str | None, options: tuple[str, ...] | None) -> bool:
     if low is None or options is None:
         return True
@@ -208,6 +250,10 @@ class PhraseSet:
     _anchored: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
     _floating: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
     _quick: tuple[str, ...] | None = ()
+    # What a whole line must start with for an anchored pattern / hold for a floating one.
+    _anchored_start: tuple[str, ...] = ()
+    _anchored_quick: tuple[str, ...] | None = None
+    _floating_quick: tuple[str, ...] | None = None
 
     def add(self, table: dict) -> None:
         self.lines.update(line_key(p) for p in table.get("lines", []))
@@ -223,6 +269,8 @@ class PhraseSet:
         self._anchored = _compile_gated([p[1:] for p in self.patterns if p.startswith("^")])
         self._floating = _compile_gated([p for p in self.patterns if not p.startswith("^")])
         self._quick = _quick(self._anchored + self._floating)
+        self._anchored_start, self._anchored_quick = _start_gate(self._anchored)
+        self._floating_quick = _quick(self._floating)
 
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
@@ -251,15 +299,19 @@ class PhraseSet:
         if not self._quick and self._quick is not None:
             return None  # no patterns
         low = None if _CASE_TRICKY.search(text) else text.lower()
-        if not _holds_any(low, self._quick):
-            return None
-        for rx, gate in self._anchored:
-            if _passes(low, gate):
-                m = rx.match(text)
-                if m is not None:
-                    return m
+        if low is None:
+            anchored = floating = True
+        else:
+            anchored = low.startswith(self._anchored_start) or _holds_any(low, self._anchored_quick)
+            floating = _holds_any(low, self._floating_quick)
+        if anchored:
+            for rx, gate in self._anchored:
+                if _passes(low, gate):
+                    m = rx.match(text)
+                    if m is not None:
+                        return m
         best = None
-        for rx, gate in self._floating:
+        for rx, gate in self._floating if floating else ():
             if _passes(low, gate):
                 m = rx.search(text)
                 if m is not None and (best is None or m.start() < best.start()):
