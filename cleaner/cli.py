@@ -1,7 +1,8 @@
-"""The ``cleaner`` command: thin glue between files, the pipeline and JSONL on stdout.
+"""The ``cleaner`` command: thin glue between files, the runner and the output stream.
 
-stdout carries records and nothing else; warnings and the summary go to stderr.
-Exit codes: 0 all fine, 1 some input failed (the rest was written), 2 usage error.
+stdout carries records and nothing else; warnings, errors and the summary go
+to stderr. Exit codes: 0 all fine, 1 some input or document failed (everything
+else was written), 2 usage error.
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
 import click
@@ -19,69 +17,41 @@ import click
 from . import __version__
 from .config import ConfigError, load_config
 from .document import Document
-from .pipeline import Pipeline, default_pipeline
-from .readers.text import read_text
-from .writers.jsonl import dumps, to_record
+from .pipeline import default_pipeline
+from .readers import FORMATS, JsonlFields, read_input
+from .readers.compression import open_output
+from .runner import Settings, Stats, clean_input, error_line, iter_inputs, pipeline_for
 
 CLEAN_EPILOG = """\b
 Examples:
   cleaner clean page.txt                     one file, JSONL on stdout
   cat page.txt | cleaner clean - | jq .text  stdin to stdout
   cleaner clean dumps/ -o out/clean.jsonl    a directory, read recursively in sorted order
+  cleaner clean page.html crawl.warc.gz      HTML and WARC/WET, recognised by content
+  cleaner clean export.jsonl --html-field body -o clean.jsonl.zst
   cleaner clean --lang fr --min-chars 200 --keep-removed dumps/
+  cleaner clean --format text dumps/ > corpus.txt
 """
 
 EXPLAIN_EPILOG = """\b
 Examples:
   cleaner explain page.txt                   every block with KEEP/DROP, stage and reason
-  cleaner explain page.txt | grep DROP
+  cleaner explain page.html | grep DROP
 """
-
-
-class InputError(Exception):
-    """An input that cannot be read; reported, counted, and the run goes on."""
-
-
-def iter_inputs(inputs: tuple[str, ...]) -> Iterator[tuple[str, bytes | InputError]]:
-    """(source, bytes) for every input: files, directories (recursive, sorted) and '-' for stdin."""
-    for item in inputs or ("-",):
-        if item == "-":
-            yield "-", sys.stdin.buffer.read()
-            continue
-        path = Path(item)
-        if path.is_dir():
-            try:
-                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            except OSError as exc:
-                yield item, InputError(f"cannot list directory {item}: {exc.strerror or exc}")
-                continue
-            for p in files:
-                yield from _read_file(str(p))
-        else:
-            yield from _read_file(item)
-
-
-def _read_file(name: str) -> Iterator[tuple[str, bytes | InputError]]:
-    try:
-        with open(name, "rb") as fh:
-            yield name, fh.read()
-    except FileNotFoundError:
-        yield name, InputError(f"{name}: no such file")
-    except IsADirectoryError:
-        yield name, InputError(f"{name}: is a directory")
-    except OSError as exc:
-        yield name, InputError(f"{name}: {exc.strerror or exc}")
-
-
-def _pipeline(config: str | None, lang: str | None, min_chars: int | None) -> Pipeline:
-    try:
-        return default_pipeline(load_config(config, lang=lang, min_chars=min_chars))
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
 def _warn(msg: str) -> None:
     click.echo(f"cleaner: {msg}", err=True)
+
+
+def _settings(config: str | None, lang: str | None, min_chars: int | None, **kw: object) -> Settings:
+    settings = Settings(config_path=config, lang=lang, min_chars=min_chars, **kw)  # type: ignore[arg-type]
+    try:
+        # Build it now: a bad config or lexicon is a usage error before any input is read.
+        pipeline_for(settings)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    return settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,54 +69,68 @@ def main() -> None:
 
 @main.command(epilog=CLEAN_EPILOG)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
-              help="Write JSONL here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of stdout; .gz/.bz2/.xz/.zst compress.")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
+              help="jsonl records, or each document's text followed by a blank line.")
+@click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="Input kind; auto recognises text, HTML, JSONL and WARC/WET by content.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL input: field holding text.")
+@click.option("--html-field", default="html", show_default=True, help="JSONL input: field holding HTML.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL input: field holding the id.")
 @click.option("--lang", metavar="CODE", help="Language hint (ISO 639-1); default: detect.")
 @click.option("--min-chars", type=click.IntRange(min=0), default=None,
               help="Drop documents whose clean text is shorter (default 0).")
 @click.option("--keep-removed", is_flag=True, help="Add the removed blocks, with stage and reason, to each record.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file: thresholds, extra lexicons.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Write error records (JSONL) here instead of stderr lines.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def clean(inputs: tuple[str, ...], output: str, lang: str | None, min_chars: int | None, keep_removed: bool,
-          config_path: str | None, quiet: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show Python tracebacks of failing documents.")
+def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format: str, text_field: str,
+          html_field: str, id_field: str, lang: str | None, min_chars: int | None, keep_removed: bool,
+          config_path: str | None, errors_path: str | None, quiet: bool, debug: bool) -> None:
     """Clean INPUT files (files, directories, or - for stdin; default stdin) into JSONL."""
-    pipeline = _pipeline(config_path, lang, min_chars)
-    min_chars = pipeline.config.min_chars
+    settings = _settings(
+        config_path, lang, min_chars, keep_removed=keep_removed, input_format=input_format,
+        fields=JsonlFields(text=text_field, html=html_field, id=id_field), output_format=output_format, debug=debug,
+    )
     started = time.perf_counter()
-    stats: Counter[str] = Counter()
-    out: IO[str]
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    stats = Stats()
+    to_stdout = output == "-"
     try:
-        for source, data in iter_inputs(inputs):
-            stats["in"] += 1
-            if isinstance(data, InputError):
-                stats["errors"] += 1
-                _warn(str(data))
-                continue
-            doc = pipeline.run(read_text(data, source))
-            for w in doc.warnings:
-                _warn(f"{source}: {w}")
-            record = to_record(doc, keep_removed=keep_removed)
-            if len(record["text"]) < min_chars:
-                stats["too_short"] += 1
-                continue
-            stats["written"] += 1
-            stats.update(f"removed:{k}" for k, n in doc.removed_counts().items() for _ in range(n))
-            out.write(dumps(record))
-            out.flush() if out is sys.stdout else None
+        out: IO[str] = sys.stdout if to_stdout else open_output(output)
+        errors: IO[str] | None = open(errors_path, "w", encoding="utf-8") if errors_path else None  # noqa: SIM115
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    try:
+        for source, data, failure in iter_inputs(inputs):
+            stats.inputs += 1
+            for event in clean_input(source, data, failure, settings):
+                stats.add(event)
+                if event.kind == "record":
+                    out.write(event.text)
+                elif event.kind == "error":
+                    if errors is not None:
+                        errors.write(error_line(event))
+                    else:
+                        _warn(f"error: {event.text}")
+                elif event.kind == "warning":
+                    _warn(event.text)
+            if to_stdout:
+                out.flush()
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as cat does.
         _silence_stdout()
         sys.exit(0)
     finally:
-        if out is not sys.stdout:
+        if not to_stdout:
             out.close()
+        if errors is not None:
+            errors.close()
     if not quiet:
-        secs = time.perf_counter() - started
-        _warn(f"{stats['in']} in, {stats['written']} written, {stats['too_short']} too short, "
-              f"{stats['errors']} errors, {sum(v for k, v in stats.items() if k.startswith('removed:'))} "
-              f"blocks removed, {secs:.2f}s")
-    sys.exit(1 if stats["errors"] else 0)
+        _warn(stats.summary(time.perf_counter() - started))
+    sys.exit(1 if stats.errors else 0)
 
 
 def _silence_stdout() -> None:
@@ -161,14 +145,20 @@ def _silence_stdout() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file: thresholds, extra lexicons.")
 def explain(file: str, lang: str | None, config_path: str | None) -> None:
     """Show every block of FILE with KEEP/DROP, the stage and the reason."""
-    pipeline = _pipeline(config_path, lang, None)
-    (source, data), = list(iter_inputs((file,)))
-    if isinstance(data, InputError):
-        _warn(str(data))
-        sys.exit(1)
-    doc = pipeline.run(read_text(data, source))
     try:
-        _explain(doc)
+        pipeline = default_pipeline(load_config(config_path, lang=lang))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    ((source, data, failure),) = list(iter_inputs((file,)))
+    if failure is not None or data is None:
+        _warn(failure or f"{file}: unreadable")
+        sys.exit(1)
+    try:
+        for item in read_input(data, source):
+            if isinstance(item, Document):
+                _explain(pipeline.run(item))
+            else:
+                _warn(getattr(item, "message", None) or getattr(item, "reason", ""))
     except BrokenPipeError:
         _silence_stdout()
     sys.exit(0)
@@ -176,6 +166,7 @@ def explain(file: str, lang: str | None, config_path: str | None) -> None:
 
 def _explain(doc: Document) -> None:
     meta = {k: getattr(doc, k) for k in ("title", "date", "modified", "author", "site", "lang", "page_type")}
+    meta["extractor"] = doc.metadata.get("extractor")
     click.echo(click.style("# " + "  ".join(f"{k}={v}" for k, v in meta.items() if v), bold=True))
     for b in doc.blocks:
         if b.keep:

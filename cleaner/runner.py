@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ class Settings:
     input_format: str = "auto"
     fields: JsonlFields = JsonlFields()
     output_format: str = "jsonl"
+    # Attach Python tracebacks to the errors of failing documents.
+    debug: bool = False
 
 
 @dataclass(slots=True)
@@ -117,7 +120,14 @@ def clean_input(source: str, data: bytes | None, failure: str | None, settings: 
         if isinstance(item, Skipped):
             events.append(Event("skip", text=item.reason, source=item.source))
             continue
-        doc = pipeline.run(item)
+        try:
+            doc = pipeline.run(item)
+        except Exception as exc:  # one bad page must not stop a ten-hour run
+            message = f"{item.source}: {type(exc).__name__}: {exc}"
+            if settings.debug:
+                message += "\n" + traceback.format_exc()
+            events.append(error_event(item.source, type(exc).__name__, message, item.id))
+            continue
         events.extend(Event("warning", text=f"{source}: {w}", source=source) for w in doc.warnings)
         if len(doc.kept_text()) < min_chars:
             events.append(Event("too_short", source=source))

@@ -26,7 +26,10 @@ _BLOCKS = {
     "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
     "title", "option", "button", "label",
 }
-_HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<div[\s>]|<p[\s>]", re.I)
+# A page starts with markup (a doctype, a tag or a comment) and holds many tags.
+_STARTS_WITH_MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[a-zA-Z!?]")
+_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
+_MIN_TAGS = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _WS = re.compile(r"[ \t\r\f\v]+")
 # A page whose extraction holds less than this share of its visible prose is re-read in text mode.
@@ -37,8 +40,12 @@ _CHECK_BELOW = 1000
 
 
 def looks_like_html(data: bytes) -> bool:
-    """HTML by content: a doctype or a structural tag in the first kilobytes."""
-    return _HTML_SNIFF.search(data[:4096]) is not None
+    """HTML by content: the bytes open with markup and hold several tags.
+
+    Text dumps of pages about HTML quote tags too, so tags inside the text do not count.
+    """
+    head = data[:4096]
+    return _STARTS_WITH_MARKUP.match(head) is not None and len(_TAG.findall(head)) >= _MIN_TAGS
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
