@@ -64,7 +64,9 @@ class Boilerplate:
         return BAD
 
     def __call__(self, doc: Document) -> None:
-        if not self.cfg.enabled:
+        if not self.cfg.enabled or doc.metadata.get("extractor") == "trafilatura":
+            # An extractor that saw the markup already chose the main content; jusText's
+            # text-only guesses would only take good paragraphs from it.
             return
         stops = stoplist(doc.lang) | self.extra_stopwords.stopwords(doc.lang)
         blocks = doc.blocks
