@@ -136,6 +136,39 @@ def clean_input(source: str, data: bytes | None, failure: str | None, settings: 
     return events
 
 
+def _clean_unit(unit: tuple[str, bytes | None, str | None, Settings]) -> list[Event]:
+    source, data, failure, settings = unit
+    return clean_input(source, data, failure, settings)
+
+
+def map_inputs(
+    units: Iterator[tuple[str, bytes | None, str | None]], settings: Settings, jobs: int = 1
+) -> Iterator[list[Event]]:
+    """Events of every input, in input order; ``jobs`` > 1 cleans them in a process pool.
+
+    At most a few inputs per worker are in flight, so memory stays bounded however
+    many inputs there are.
+    """
+    if jobs <= 1:
+        for source, data, failure in units:
+            yield clean_input(source, data, failure, settings)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    window = jobs * 4
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        pending: deque = deque()
+        for source, data, failure in units:
+            pending.append(pool.submit(_clean_unit, (source, data, failure, settings)))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def iter_inputs(inputs: tuple[str, ...]) -> Iterator[tuple[str, bytes | None, str | None]]:
     """(source, bytes, failure) for every input: files, directories (recursive, sorted), '-' for stdin."""
     for item in inputs or ("-",):
