@@ -35,7 +35,7 @@ class Settings:
     min_chars: int | None = None
     keep_removed: bool = False
     input_format: str = "auto"
-    fields: JsonlFields = JsonlFields()
+    fields: JsonlFields = field(default_factory=JsonlFields)
     output_format: str = "jsonl"
     # Attach Python tracebacks to the errors of failing documents.
     debug: bool = False

@@ -20,6 +20,7 @@ __all__ = [
     "InputFailure", "JsonlFields", "Skipped", "detect_format", "read_input",
 ]
 
+DEFAULT_FIELDS = JsonlFields()
 FORMATS = ("auto", "text", "html", "jsonl", "warc")
 _JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 _HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -65,7 +66,7 @@ def detect_format(data: bytes, source: str) -> str:
 
 
 def read_input(
-    data: bytes, source: str, fmt: str = "auto", fields: JsonlFields = JsonlFields()
+    data: bytes, source: str, fmt: str = "auto", fields: JsonlFields = DEFAULT_FIELDS
 ) -> Iterator[Document | InputFailure | Skipped]:
     """Every Document in one input (a page, or the records of a JSONL file or WARC archive)."""
     try:

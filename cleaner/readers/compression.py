@@ -71,13 +71,13 @@ def open_output(path: str) -> IO[str]:
         # mtime=0: the same input gives the same bytes.
         raw: IO[bytes] = gzip.GzipFile(path, "wb", mtime=0)
     elif codec == "bz2":
-        raw = bz2.open(path, "wb")
+        raw = bz2.open(path, "wb")  # noqa: SIM115 - returned open, closed by the caller
     elif codec == "xz":
-        raw = lzma.open(path, "wb")
+        raw = lzma.open(path, "wb")  # noqa: SIM115 - returned open, closed by the caller
     elif codec == "zstd":
         import zstandard
 
         raw = zstandard.ZstdCompressor().stream_writer(open(path, "wb"), closefd=True)  # noqa: SIM115
     else:
-        return open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        return open(path, "w", encoding="utf-8", newline="\n")
     return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")

@@ -35,8 +35,9 @@ def looks_like_jsonl(data: bytes) -> bool:
         return False
 
 
-def read_jsonl(data: bytes, source: str, fields: JsonlFields = JsonlFields()) -> Iterator[Document | RecordError]:
+def read_jsonl(data: bytes, source: str, fields: JsonlFields | None = None) -> Iterator[Document | RecordError]:
     """One Document per line (or a RecordError for a line that cannot be used)."""
+    fields = fields or JsonlFields()
     for n, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
             continue
