@@ -31,11 +31,14 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _INNER_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
 # A word glued to a clock time: "BIELORUSSIE08:25" -> "BIELORUSSIE 08:25".
 _GLUED_TIME = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[:h][0-5]\d\b)")
-# What any glued time holds; lookbehind-led patterns test every position, so look for this first.
-_TIME_HINT = re.compile(r"\d[:h][0-5]\d")
+# What any glued time holds (a letter, then the time); lookbehind-led patterns test every
+# position, so look for this first.
+_TIME_HINT = re.compile(r"[^\W\d_]\d{1,2}[:h][0-5]\d")
 # A lowercase letter directly followed by an uppercase word: a candidate glue point.
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
+# The same glue points found faster: a lowercase-uppercase pair, then the word from its capital.
 _CAMEL_HINT = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+_CAMEL_RIGHT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)")
 # A word glued to an opening guillemet or a closing one glued to a word.
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])(?=«)|(?<=»)(?=[^\W\d_])")
 
@@ -53,16 +56,21 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
     accented letter, which brand names in camel case never do.
     """
 
-    def split_at(m: re.Match[str]) -> str:
-        right = m.group(1)
-        left_char = text[m.start() - 1]
-        if right.isupper() and len(right) >= 2:
-            return " "
-        if right.casefold() in ui_words or not left_char.isascii():
-            return " "
-        return ""
-
-    return _CAMEL.sub(split_at, text) if _CAMEL_HINT.search(text) else text
+    # Same as ``_CAMEL.sub`` with a " " or "" replacement; pairs never overlap, so the hint's
+    # matches visit every glue point.
+    cuts = []
+    for hint in _CAMEL_HINT.finditer(text):
+        at = hint.start() + 1
+        m = _CAMEL_RIGHT.match(text, at)
+        if m is None:
+            continue
+        right = m.group()
+        if (right.isupper() and len(right) >= 2) or right.casefold() in ui_words or not text[at - 1].isascii():
+            cuts.append(at)
+    if not cuts:
+        return text
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return " ".join(pieces)
 
 
 def _strip_trailing(text: str) -> str:
