@@ -31,9 +31,13 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _INNER_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
 # A word glued to a clock time: "BIELORUSSIE08:25" -> "BIELORUSSIE 08:25".
 _GLUED_TIME = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[:h][0-5]\d\b)")
-# What any glued time holds (a letter, then the time); lookbehind-led patterns test every
-# position, so look for this first.
-_TIME_HINT = re.compile(r"[^\W\d_]\d{1,2}[:h][0-5]\d")
+# Lookbehind-led patterns test every position of the page. The rewrites below find the few
+# candidate places with a fast scan (digits, guillemets, space runs) and check around them.
+_DIGITS = re.compile(r"\d+")
+_TIME_AT = re.compile(r"(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_SPACE = re.compile(r"\S")
+_SPACE_RUN = re.compile(" {2,}")
 # A lowercase letter directly followed by an uppercase word: a candidate glue point.
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
 # The same glue points found faster: a lowercase-uppercase pair, then the word from its capital.
@@ -73,6 +77,43 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
     return " ".join(pieces)
 
 
+def _has_glued_time(text: str) -> bool:
+    """A letter right before a clock time: only then can ``_GLUED_TIME`` match. Such a time
+    starts a run of digits, and runs of digits are quick to find."""
+    for m in _DIGITS.finditer(text):
+        at = m.start()
+        if at and _LETTER.match(text, at - 1) and _TIME_AT.match(text, at):
+            return True
+    return False
+
+
+def _glue_quotes(text: str) -> str:
+    """``_GLUED_QUOTE.sub(" ", text)``: a space between a word and a guillemet glued to it."""
+    cuts = []
+    for i, c in enumerate(text):
+        if c == "«" and i and _LETTER.match(text, i - 1):
+            cuts.append(i)
+        elif c == "»" and _LETTER.match(text, i + 1):
+            cuts.append(i + 1)
+    if not cuts:
+        return text
+    return " ".join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True))
+
+
+def _inner_runs(text: str) -> str:
+    """``_INNER_RUNS.sub(" ", text)``: a run of spaces between two non-spaces becomes one."""
+    pieces, last = [], 0
+    for m in _SPACE_RUN.finditer(text):
+        s, e = m.span()
+        if s and _NON_SPACE.match(text, s - 1) and _NON_SPACE.match(text, e):
+            pieces.append(text[last:s])
+            last = e
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return " ".join(pieces)
+
+
 def _strip_trailing(text: str) -> str:
     """Spaces at the end of every line go (as ``re.sub(" +$", "", text, flags=re.M)``)."""
     if " \n" not in text and not text.endswith(" "):
@@ -89,13 +130,13 @@ def normalize_text(text: str, lexicon: Lexicon) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
-    if _TIME_HINT.search(text):
+    if _has_glued_time(text):
         text = _GLUED_TIME.sub(" ", text)
     if "«" in text or "»" in text:
-        text = _GLUED_QUOTE.sub(" ", text)
+        text = _glue_quotes(text)
     text = _unglue_camel(text, lexicon.ui_words)
     if "  " in text:
-        text = _INNER_RUNS.sub(" ", text)
+        text = _inner_runs(text)
     return _strip_trailing(text)
 
 
