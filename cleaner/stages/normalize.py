@@ -38,6 +38,7 @@ _TIME_AT = re.compile(r"(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(" {2,}")
+_GUILLEMET = re.compile("[«»]")
 # A lowercase letter directly followed by an uppercase word: a candidate glue point.
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
 # The same glue points found faster: a lowercase-uppercase pair, then the word from its capital.
@@ -90,7 +91,8 @@ def _has_glued_time(text: str) -> bool:
 def _glue_quotes(text: str) -> str:
     """``_GLUED_QUOTE.sub(" ", text)``: a space between a word and a guillemet glued to it."""
     cuts = []
-    for i, c in enumerate(text):
+    for m in _GUILLEMET.finditer(text):
+        i, c = m.start(), m.group()
         if c == "«" and i and _LETTER.match(text, i - 1):
             cuts.append(i)
         elif c == "»" and _LETTER.match(text, i + 1):
