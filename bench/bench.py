@@ -38,9 +38,46 @@ def run_once(pipeline, pages: list[tuple[str, bytes]]) -> float:
     return time.perf_counter() - start
 
 
+def html_pages() -> list[tuple[str, bytes]]:
+    return [(str(f), f.read_bytes()) for f in sorted(DEVDATA.glob("*/html/*.html"))]
+
+
+def bench_html(pipeline, repeat: int) -> None:
+    """cleaner's HTML path against trafilatura.extract alone, same pages, same run."""
+    import trafilatura
+
+    from cleaner.readers import read_input
+
+    pages = html_pages()
+    if not pages:
+        return
+
+    def ours() -> float:
+        start = time.perf_counter()
+        for source, data in pages:
+            for doc in read_input(data, source, "html"):
+                dumps(to_record(pipeline.run(doc)))
+        return time.perf_counter() - start
+
+    def theirs() -> float:
+        start = time.perf_counter()
+        for _, data in pages:
+            trafilatura.extract(data)
+        return time.perf_counter() - start
+
+    ours(), theirs()  # warm-up
+    t_ours = min(ours() for _ in range(repeat))
+    t_theirs = min(theirs() for _ in range(repeat))
+    n = len(pages)
+    print(f"\nHTML mode, {n} devdata pages, 1 process, best of {repeat}")
+    print(f"{'trafilatura.extract alone':28s} {1000 * t_theirs / n:7.1f} ms/page")
+    print(f"{'cleaner clean (HTML path)':28s} {1000 * t_ours / n:7.1f} ms/page  ({t_ours / t_theirs:.2f}x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-html", action="store_true", help="skip the HTML comparison")
     ap.add_argument("paths", nargs="*")
     a = ap.parse_args()
     pipeline = default_pipeline()
@@ -60,6 +97,8 @@ def main() -> None:
         best = min(run_once(pipeline, all_pages) for _ in range(a.repeat))
         mb = sum(len(d) for _, d in all_pages) / 1e6
         print(f"{'all':28s} {len(all_pages):6d} {mb:7.2f} {len(all_pages) / best:9.1f} {mb / best:7.2f}")
+    if not a.no_html and not a.paths:
+        bench_html(pipeline, a.repeat)
 
 
 if __name__ == "__main__":

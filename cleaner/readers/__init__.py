@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ..document import Document
-from .compression import CompressionError, decompress
+from .compression import CompressionError, decompress, gzip_holds_warc
 from .html import looks_like_html, read_html
 from .jsonl import JsonlFields, RecordError, looks_like_jsonl, read_jsonl
 from .text import read_text
@@ -69,12 +69,16 @@ def read_input(
     data: bytes, source: str, fmt: str = "auto", fields: JsonlFields = DEFAULT_FIELDS
 ) -> Iterator[Document | InputFailure | Skipped]:
     """Every Document in one input (a page, or the records of a JSONL file or WARC archive)."""
-    try:
-        data = decompress(data)
-    except CompressionError as exc:
-        yield InputFailure(source, "CompressionError", str(exc))
-        return
-    kind = detect_format(data, source) if fmt == "auto" else fmt
+    if gzip_holds_warc(data) and fmt in ("auto", "warc"):
+        # warcio reads .warc.gz record by record: a damaged tail loses only the last record.
+        kind = "warc"
+    else:
+        try:
+            data = decompress(data)
+        except CompressionError as exc:
+            yield InputFailure(source, "CompressionError", str(exc))
+            return
+        kind = detect_format(data, source) if fmt == "auto" else fmt
     if kind == "warc":
         for item in read_warc(data, source):
             if isinstance(item, WarcSkip):

@@ -6,6 +6,7 @@ import bz2
 import gzip
 import io
 import lzma
+import zlib
 from typing import IO
 
 _MAGIC = (
@@ -29,7 +30,7 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def decompress(data: bytes, limit: int | None = None) -> bytes:
+def decompress(data: bytes) -> bytes:
     """Decompress whatever format the magic bytes say (repeatedly, for .tar-less double wrapping)."""
     for _ in range(3):
         kind = sniff(data)
@@ -45,8 +46,11 @@ def decompress(data: bytes, limit: int | None = None) -> bytes:
             else:
                 import zstandard
 
-                reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
-                data = reader.read() if limit is None else reader.read(limit + 1)
+                dobj = zstandard.ZstdDecompressor().decompressobj()
+                out = dobj.decompress(data)
+                if not dobj.eof:
+                    raise CompressionError("zstd data is truncated")
+                data = out
         except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
             raise CompressionError(f"{kind} data is corrupt or truncated: {exc}") from None
         except Exception as exc:  # zstandard raises its own ZstdError
@@ -54,6 +58,17 @@ def decompress(data: bytes, limit: int | None = None) -> bytes:
                 raise CompressionError(f"zstd data is corrupt or truncated: {exc}") from None
             raise
     return data
+
+
+def gzip_holds_warc(data: bytes) -> bool:
+    """A gzip stream whose first bytes decompress to a WARC header (.warc.gz, read per record by warcio)."""
+    if sniff(data) != "gzip":
+        return False
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16)
+    except zlib.error:
+        return False
+    return head.startswith(b"WARC/")
 
 
 def output_codec(path: str) -> str | None:

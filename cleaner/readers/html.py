@@ -57,6 +57,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:4096])
     if m:
         enc = m.group(1).decode("ascii", "replace").lower()
+        # Browsers read Latin-1 labels as Windows-1252 (curly quotes, euro sign); so do we.
+        enc = "cp1252" if enc in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else enc
         try:
             return data.decode(enc), enc
         except (LookupError, UnicodeDecodeError):

@@ -57,6 +57,8 @@ def _document(rec: dict[str, Any], where: str, source: str, fields: JsonlFields)
     html, text = rec.get(fields.html), rec.get(fields.text)
     if isinstance(html, str) and html.strip():
         doc = read_html(html.encode("utf-8"), source, url=rec.get("url") if isinstance(rec.get("url"), str) else None)
+        # Identical pages on two lines still get two ids.
+        doc.id = document_id(where, html)
     elif isinstance(text, str):
         doc = Document(raw=text, source=source, id=document_id(where, text))
         doc.metadata["encoding"] = "utf-8"

@@ -33,9 +33,11 @@ def read_warc(data: bytes, source: str) -> Iterator[Document | WarcSkip | WarcEr
     from warcio.exceptions import ArchiveLoadFailed
 
     stream = ArchiveIterator(io.BytesIO(data), arc2warc=True)
+    seen = 0
     try:
         for record in stream:
             kind = record.rec_type
+            seen += 1
             if kind not in ("response", "conversion"):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -45,6 +47,10 @@ def read_warc(data: bytes, source: str) -> Iterator[Document | WarcSkip | WarcEr
             except Exception as exc:  # warcio surfaces zlib and chunking errors as many types
                 yield WarcError(f"{source}: record {url or '?'}: {exc}")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # Fewer bytes than the record's Content-Length: the archive was cut here.
+                yield WarcError(f"{source}: record {url or '?'} is truncated")
+                return
             name = f"{source}#{url}" if url else source
             if kind == "response":
                 ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
@@ -62,6 +68,8 @@ def read_warc(data: bytes, source: str) -> Iterator[Document | WarcSkip | WarcEr
             if crawl_date:
                 doc.metadata["crawl_date"] = crawl_date
             yield doc
+        if seen == 0:
+            yield WarcError(f"{source}: no WARC records")
     except ArchiveLoadFailed as exc:
         yield WarcError(f"{source}: not a readable WARC: {exc}")
     except Exception as exc:  # a truncated or corrupt record mid-file
