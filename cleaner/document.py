@@ -54,6 +54,14 @@ class Block:
     # see stages/_lines.py. Keyed to the text they came from, so a new text recomputes them.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
+    def cache(self) -> dict[str, Any]:
+        """``derived``, emptied first if the text changed since its values were computed."""
+        d = self.derived
+        if d.get("text") is not self.text:
+            d.clear()
+            d["text"] = self.text
+        return d
+
     def drop(self, stage: str, reason: str) -> None:
         """Mark the whole block as removed; the first stage to drop a block wins."""
         if self.keep:

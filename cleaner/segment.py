@@ -35,14 +35,25 @@ def word_count(text: str) -> int:
 
 def classify_line(text: str) -> str:
     """Structural kind of one stripped line."""
+    return _classify(text)[0]
+
+
+def _classify(text: str) -> tuple[str, int | None]:
+    """(kind, word count when it was needed) of one stripped line."""
     if _BULLET.match(text) and len(text) > 2:
-        return LIST_ITEM
+        return LIST_ITEM, None
     n = word_count(text)
     if n <= 3 and not _TERMINAL.search(text):
-        return SHORT
+        return SHORT, n
     if n <= 30 and not _TERMINAL.search(text):
-        return HEADING
-    return PARAGRAPH
+        return HEADING, n
+    return PARAGRAPH, n
+
+
+def _remember_words(block: Block, n: int | None) -> None:
+    """Keep the word count classification found, for the stages (see stages/_lines.py)."""
+    if n is not None:
+        block.cache()["words"] = n
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -99,11 +110,13 @@ def segment(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Bloc
             prev = blocks[-1]
             prev.text = f"{prev.text} {stripped}"
             if prev.kind != LIST_ITEM:
-                prev.kind = classify_line(prev.text)
+                prev.kind, n = _classify(prev.text)
+                _remember_words(prev, n)
             prev.sentences = split_sentences(prev.text, abbreviations)
             continue
-        kind = classify_line(stripped)
+        kind, n = _classify(stripped)
         block = Block(text=stripped, kind=kind, index=len(blocks), group=group)
+        _remember_words(block, n)
         block.notes["indent"] = indent
         if kind == LIST_ITEM:
             list_indent = indent

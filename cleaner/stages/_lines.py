@@ -28,18 +28,9 @@ def core(text: str) -> str:
     return _BULLET.sub("", text, count=1)
 
 
-def _derived(b: Block) -> dict:
-    """The block's cache of derived values, emptied if its text changed since."""
-    d = b.derived
-    if d.get("text") is not b.text:
-        d.clear()
-        d["text"] = b.text
-    return d
-
-
 def block_core(b: Block) -> str:
     """``core(b.text)``, computed once per block."""
-    d = _derived(b)
+    d = b.cache()
     c = d.get("core")
     if c is None:
         c = d["core"] = core(b.text)
@@ -48,7 +39,7 @@ def block_core(b: Block) -> str:
 
 def block_words(b: Block) -> int:
     """``word_count(b.text)``, computed once per block."""
-    d = _derived(b)
+    d = b.cache()
     n = d.get("words")
     if n is None:
         n = d["words"] = word_count(b.text)
@@ -57,7 +48,7 @@ def block_words(b: Block) -> int:
 
 def core_words(b: Block) -> int:
     """``word_count(core(b.text))``, computed once per block."""
-    d = _derived(b)
+    d = b.cache()
     n = d.get("core_words")
     if n is None:
         c = block_core(b)
