@@ -17,8 +17,8 @@ import click
 from . import __version__
 from .config import ConfigError
 from .readers import FORMATS, JsonlFields
-from .readers.compression import open_output
 from .runner import Settings, Stats, error_line, iter_inputs, map_inputs, pipeline_for
+from .writers.output import AtomicOutput
 
 CLEAN_EPILOG = """\b
 Examples:
@@ -80,31 +80,38 @@ def main() -> None:
               help="Write error records (JSONL) here instead of stderr lines.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0 = all cores); output order and bytes are the same as with 1.")
+@click.option("--resume", is_flag=True, help="With -o: keep the records already written and skip their inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of failing documents.")
 def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format: str, text_field: str,
           html_field: str, id_field: str, lang: str | None, min_chars: int | None, keep_removed: bool,
-          config_path: str | None, errors_path: str | None, jobs: int, quiet: bool, debug: bool) -> None:
+          config_path: str | None, errors_path: str | None, jobs: int, resume: bool, quiet: bool,
+          debug: bool) -> None:
     """Clean INPUT files (files, directories, or - for stdin; default stdin) into JSONL."""
     settings = _settings(
         config_path, lang, min_chars, keep_removed=keep_removed, input_format=input_format,
         fields=JsonlFields(text=text_field, html=html_field, id=id_field), output_format=output_format, debug=debug,
     )
+    if resume and (output == "-" or output_format != "jsonl"):
+        raise click.UsageError("--resume needs -o FILE and JSONL output")
     started = time.perf_counter()
     stats = Stats()
     to_stdout = output == "-"
     try:
-        out: IO[str] = sys.stdout if to_stdout else open_output(output)
+        out: AtomicOutput | None = None if to_stdout else AtomicOutput(output, resume=resume)
         errors: IO[str] | None = open(errors_path, "w", encoding="utf-8") if errors_path else None  # noqa: SIM115
     except OSError as exc:
         raise click.UsageError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    write = sys.stdout.write if out is None else out.write
+    done = out.done if out is not None else set()
+    units = ((s, d, f) for s, d, f in iter_inputs(inputs) if s not in done)
     try:
-        for events in map_inputs(iter_inputs(inputs), settings, jobs or os.cpu_count() or 1):
+        for events in map_inputs(units, settings, jobs or os.cpu_count() or 1):
             stats.inputs += 1
             for event in events:
                 stats.add(event)
                 if event.kind == "record":
-                    out.write(event.text)
+                    write(event.text)
                 elif event.kind == "error":
                     if errors is not None:
                         errors.write(error_line(event))
@@ -112,17 +119,24 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
                         _warn(f"error: {event.text}")
                 elif event.kind == "warning":
                     _warn(event.text)
-            if to_stdout:
-                out.flush()
+            if out is None:
+                sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as cat does.
         _silence_stdout()
         sys.exit(0)
+    except KeyboardInterrupt:
+        if out is not None:
+            out.abort()
+            _warn(f"interrupted; partial output kept in {out.partial} (--resume continues it)")
+        sys.exit(130)
     finally:
-        if not to_stdout:
-            out.close()
         if errors is not None:
             errors.close()
+    if out is not None:
+        out.commit()
+    if done and not quiet:
+        _warn(f"resumed: {len(done)} inputs already in {output}")
     if not quiet:
         _warn(stats.summary(time.perf_counter() - started))
     sys.exit(1 if stats.errors else 0)

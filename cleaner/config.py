@@ -27,7 +27,6 @@ class DedupConfig:
     num_perm: int = 64
     # Estimated Jaccard similarity above which two sentences are the same sentence.
     sentence_threshold: float = 0.5
-    paragraph_threshold: float = 0.6
     # Sentences shorter than this are only deduplicated when exactly equal.
     min_sentence_words: int = 6
 
@@ -60,11 +59,20 @@ class BoilerplateConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class LimitsConfig:
+    # A document larger than this (bytes, after decompression) becomes an error record.
+    max_bytes: int = 50_000_000
+    # Seconds one document may take before it becomes an error record (0 = no limit).
+    time_budget: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     injected: InjectedConfig = field(default_factory=InjectedConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
     # Extra lexicon files (same format as cleaner/lexicons/*.toml).
     lexicons: tuple[str, ...] = ()
     # Language hint: skip detection and use this ISO 639-1 code.
@@ -100,7 +108,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config {path} is not valid TOML: {exc}") from None
         sections = {"dedup": DedupConfig, "injected": InjectedConfig, "language": LanguageConfig,
-                    "boilerplate": BoilerplateConfig}
+                    "boilerplate": BoilerplateConfig, "limits": LimitsConfig}
         updates: dict[str, Any] = {}
         for key, value in data.items():
             if key in sections:

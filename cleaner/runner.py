@@ -10,10 +10,13 @@ input order.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 import traceback
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -78,13 +81,14 @@ class Stats:
             self.errors += 1
 
     def summary(self, seconds: float) -> str:
+        """One line that reconciles: documents in = written + skipped + errors."""
         removed = sum(self.removed.values())
         top = ", ".join(f"{k} {v}" for k, v in self.removed.most_common(4))
+        docs_in = self.written + self.too_short + self.skipped + self.errors
         return (
-            f"{self.inputs} inputs, {self.documents} documents: {self.written} written, {self.too_short} too short, "
-            f"{self.skipped} skipped, {self.errors} errors; {removed} blocks removed"
-            + (f" ({top})" if top else "")
-            + f"; {seconds:.2f}s"
+            f"{self.inputs} inputs, {docs_in} documents in = {self.written} written + "
+            f"{self.too_short + self.skipped} skipped ({self.too_short} too short, {self.skipped} not pages) + "
+            f"{self.errors} errors; {removed} blocks removed" + (f" ({top})" if top else "") + f"; {seconds:.2f}s"
         )
 
 
@@ -120,8 +124,18 @@ def clean_input(source: str, data: bytes | None, failure: str | None, settings: 
         if isinstance(item, Skipped):
             events.append(Event("skip", text=item.reason, source=item.source))
             continue
+        limits = pipeline.config.limits
+        if len(item.raw) > limits.max_bytes:
+            message = f"{item.source}: document of {len(item.raw)} characters exceeds the limit of {limits.max_bytes}"
+            events.append(error_event(item.source, "TooLarge", message, item.id))
+            continue
         try:
-            doc = pipeline.run(item)
+            with time_budget(limits.time_budget):
+                doc = pipeline.run(item)
+        except BudgetExceeded:
+            message = f"{item.source}: took longer than the time budget of {limits.time_budget:g} s"
+            events.append(error_event(item.source, "Timeout", message, item.id))
+            continue
         except Exception as exc:  # one bad page must not stop a ten-hour run
             message = f"{item.source}: {type(exc).__name__}: {exc}"
             if settings.debug:
@@ -134,6 +148,33 @@ def clean_input(source: str, data: bytes | None, failure: str | None, settings: 
             continue
         events.append(Event("record", text=render(doc, settings), source=source, removed=doc.removed_counts()))
     return events
+
+
+class BudgetExceeded(BaseException):
+    """A document used up its time budget (a BaseException, so no stage's handler swallows it)."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise BudgetExceeded in the block after ``seconds`` (a real-time timer; main thread only).
+
+    Off the main thread (a library caller's worker thread) signals are unavailable and
+    no budget applies.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise BudgetExceeded
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _clean_unit(unit: tuple[str, bytes | None, str | None, Settings]) -> list[Event]:

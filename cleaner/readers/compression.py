@@ -60,6 +60,33 @@ def decompress(data: bytes) -> bytes:
     return data
 
 
+def read_prefix(path: str) -> bytes:
+    """As much of a possibly truncated (compressed) file as can be read; b"" when none."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return b""
+    kind = sniff(data)
+    if kind is None:
+        return data
+    if kind == "gzip":
+        dobj = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = b""
+        try:
+            while data:
+                out += dobj.decompress(data)
+                data = dobj.unused_data
+                dobj = zlib.decompressobj(16 + zlib.MAX_WBITS) if data else dobj
+        except zlib.error:
+            pass
+        return out
+    try:
+        return decompress(data)
+    except CompressionError:
+        return b""
+
+
 def gzip_holds_warc(data: bytes) -> bool:
     """A gzip stream whose first bytes decompress to a WARC header (.warc.gz, read per record by warcio)."""
     if sniff(data) != "gzip":
@@ -79,9 +106,9 @@ def output_codec(path: str) -> str | None:
     return None
 
 
-def open_output(path: str) -> IO[str]:
-    """A text stream writing UTF-8 to ``path``, compressed as its extension says."""
-    codec = output_codec(path)
+def open_output(path: str, codec: str | None = None) -> IO[str]:
+    """A text stream writing UTF-8 to ``path``, compressed as ``codec`` or its extension says."""
+    codec = codec or output_codec(path)
     if codec == "gzip":
         # mtime=0: the same input gives the same bytes.
         raw: IO[bytes] = gzip.GzipFile(path, "wb", mtime=0)
