@@ -45,11 +45,11 @@ del.removed { background: #f1f1f1; border-bottom: 2px solid var(--c); }
 .summary { color: #555; font-size: .9rem; }
 """
 
-# Only with #selftest: write each removed element's computed text decoration into data-computed,
-# so a headless browser's DOM dump shows how the page was actually rendered.
+# Only with #selftest: write each block's and removed span's computed text decoration into
+# data-computed, so a headless browser's DOM dump shows how the page was actually rendered.
 _SELFTEST_JS = """
 if (location.hash === "#selftest") {
-  for (const el of document.querySelectorAll(".removed")) {
+  for (const el of document.querySelectorAll(".block, .removed")) {
     el.dataset.computed = getComputedStyle(el).textDecorationLine;
   }
   document.body.dataset.selftest = "done";
