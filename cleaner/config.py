@@ -27,7 +27,7 @@ class DedupConfig:
     num_perm: int = 64
     # Estimated Jaccard similarity above which two sentences are the same sentence.
     sentence_threshold: float = 0.5
-    # Sentences shorter than this are only deduplicated when exactly equal.
+    # Sentences and lines shorter than this (in words) are never deduplicated.
     min_sentence_words: int = 6
 
 

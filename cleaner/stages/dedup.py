@@ -91,7 +91,9 @@ class Dedup:
             key = line_key(b.kept_text())
             if not key:
                 continue
-            if key in seen_blocks:
+            # Short lines repeat legitimately (a name heading each forum post, code, a refrain);
+            # only lines with enough words to be a caption or a paragraph count as repeats.
+            if key in seen_blocks and len(key.split()) >= self.min_words:
                 b.drop(NAME, "repeated-line")
                 continue
             seen_blocks.add(key)
@@ -101,13 +103,14 @@ class Dedup:
                 tokens = _WORDS.findall(b.text[s:e].casefold())
                 if not tokens:
                     continue
+                if len(tokens) < self.min_words:
+                    # "Yes." or "Thank you." said twice is dialogue, not duplication.
+                    continue
                 skey = " ".join(tokens)
                 if skey in seen_sentences:
                     dups.append((s, e))
                     continue
                 seen_sentences.add(skey)
-                if len(tokens) < self.min_words:
-                    continue
                 sh = shingles(tokens, self.size)
                 if self._candidates(sh, postings):
                     lsh = lsh or self.new_index()

@@ -113,8 +113,25 @@ class Metadata:
                 return b.index + _HEAD_SLACK
         return len(doc.blocks)
 
+    def _bare_date_word(self, text: str) -> bool:
+        for phrases in (self.updated, self.published):
+            phrase, rest = _strip_phrase(text, phrases)
+            if phrase is not None and not rest.strip(" :,.-–—()"):
+                return True
+        return False
+
+    def _known_title(self, doc: Document) -> None:
+        """The reader found the title (HTML metadata): only its copies in the text go."""
+        key = line_key(doc.title or "")
+        for b in doc.blocks[:_TITLE_WINDOW]:
+            if b.keep and key and line_key(b.text) == key:
+                b.drop(NAME, "title")
+
     def _title(self, doc: Document) -> None:
         """The last heading before the first real paragraph, within the top of the page."""
+        if doc.title:
+            self._known_title(doc)
+            return
         candidate: Block | None = None
         for b in doc.blocks[:_TITLE_WINDOW]:
             if not b.keep:
@@ -130,7 +147,7 @@ class Metadata:
         if len(parts) >= 2 and word_count(parts[-1]) <= 4 and word_count(parts[0]) >= 1:
             doc.site = doc.site or parts[-1].strip()
             title = _TITLE_SPLIT.split(title, maxsplit=1)[0] if len(parts) == 2 else " - ".join(parts[:-1])
-        doc.title = doc.title or title.strip()
+        doc.title = title.strip()
         candidate.drop(NAME, "title")
         # One- to three-word lines above the title are the masthead: site name, section, kicker.
         for b in doc.blocks[: candidate.index]:
@@ -148,6 +165,10 @@ class Metadata:
             if not b.keep or block_words(b) > _MAX_META_WORDS:
                 continue
             if self._date_line(b, doc, b.index < head_end):
+                b.drop(NAME, "date-line")
+                continue
+            if b.index < head_end and self._bare_date_word(block_core(b)):
+                # "Publié le" / "Updated" left on its own line when the date sat in another element.
                 b.drop(NAME, "date-line")
                 continue
             author = self._byline(block_core(b))

@@ -98,8 +98,8 @@ def test_different_sentences_sharing_words_stay(run):
     assert not any(b.stage == "dedup" for b in doc.blocks)
 
 
-def test_short_sentences_only_go_when_exactly_equal(run):
-    """Below ``min_sentence_words`` a near-repeat stays; an exact repeat still goes."""
+def test_short_sentences_are_never_deduplicated(run):
+    """Below ``min_sentence_words`` neither a near-repeat nor an exact repeat goes."""
     short_a = "The museum is open."
     short_b = "The museum is closed."
     assert len(short_a.split()) < DedupConfig().min_sentence_words
@@ -110,6 +110,7 @@ def test_short_sentences_only_go_when_exactly_equal(run):
         f"The director thanked the volunteers who guided the visitors all weekend. {short_a}\n"
     )
     assert_kept(doc, short_b, "The director thanked the volunteers")
-    assert doc.kept_text().count(short_a) == 1
+    # Short sentences repeat legitimately (dialogue, refrains): both copies stay.
+    assert doc.kept_text().count(short_a) == 2
     last = find_block(doc, "The director thanked")
-    assert any(sp.stage == "dedup" and last.text[sp.start : sp.end] == short_a for sp in last.spans)
+    assert not any(sp.stage == "dedup" for sp in last.spans)
