@@ -136,14 +136,17 @@ class Document:
         return "\n".join(p for p in parts if p)
 
     def removed_counts(self) -> dict[str, int]:
-        """Number of removed blocks and spans per reason, sorted by reason."""
+        """Number of removed blocks and spans per reason, sorted by reason.
+
+        Spans count even inside a block a later stage dropped whole: each was its own decision
+        (a rewriter note, then the duplicate rest of its paragraph).
+        """
         counts: dict[str, int] = {}
         for b in self.blocks:
             if not b.keep and b.reason:
                 counts[b.reason] = counts.get(b.reason, 0) + 1
-            elif b.keep:
-                for sp in b.spans:
-                    counts[sp.reason] = counts.get(sp.reason, 0) + 1
+            for sp in b.spans:
+                counts[sp.reason] = counts.get(sp.reason, 0) + 1
         return dict(sorted(counts.items()))
 
     def removed_blocks(self) -> list[dict[str, Any]]:
@@ -152,9 +155,8 @@ class Document:
         for b in self.blocks:
             if not b.keep:
                 out.append({"block": b.index, "text": b.text, "stage": b.stage, "reason": b.reason})
-            else:
-                for sp in sorted(b.spans, key=lambda s: s.start):
-                    out.append(
-                        {"block": b.index, "text": b.text[sp.start : sp.end], "stage": sp.stage, "reason": sp.reason}
-                    )
+            for sp in sorted(b.spans, key=lambda s: s.start):
+                out.append(
+                    {"block": b.index, "text": b.text[sp.start : sp.end], "stage": sp.stage, "reason": sp.reason}
+                )
         return out
