@@ -104,11 +104,16 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
         raise click.UsageError(f"cannot write {exc.filename}: {exc.strerror}") from None
     write = sys.stdout.write if out is None else out.write
     done = out.done if out is not None else set()
-    units = ((s, d, f) for s, d, f in iter_inputs(inputs) if s not in done)
+    done_ids = out.done_ids if out is not None else set()
+    # --resume: a one-page input already written is skipped unread; records of multi-document
+    # inputs (JSONL, WARC) already written are dropped as they come again.
+    units = (u for u in iter_inputs(inputs, input_format) if not (u.single_doc and u.source in done))
     try:
-        for events in map_inputs(units, settings, jobs or os.cpu_count() or 1):
-            stats.inputs += 1
+        for unit, events in map_inputs(units, settings, jobs or os.cpu_count() or 1):
+            stats.inputs += unit.starts_input
             for event in events:
+                if event.kind == "record" and (event.source, event.doc_id) in done_ids:
+                    continue
                 stats.add(event)
                 if event.kind == "record":
                     write(event.text)

@@ -88,12 +88,12 @@ def explain(files: tuple[str, ...], html_path: str | None, lang: str | None, con
     failed = False
     docs: list[Document] = []
     try:
-        for source, data, failure in units:
-            if failure is not None or data is None:
-                _warn(failure or f"{source}: unreadable")
+        for unit in units:
+            if unit.failure is not None or unit.data is None:
+                _warn(unit.failure or f"{unit.source}: unreadable")
                 failed = True
                 continue
-            for doc in _documents(pipeline, data, source):
+            for doc in _documents(pipeline, unit.data, unit.source, unit.fmt or "auto", unit.line):
                 if html_path is not None:
                     docs.append(doc)
                     continue
@@ -108,9 +108,9 @@ def explain(files: tuple[str, ...], html_path: str | None, lang: str | None, con
     sys.exit(1 if failed else 0)
 
 
-def _documents(pipeline: Pipeline, data: bytes, source: str) -> Iterator[Document]:
+def _documents(pipeline: Pipeline, data: bytes, source: str, fmt: str = "auto", line: int = 1) -> Iterator[Document]:
     """Cleaned Documents of one input; reader failures and skips become warnings."""
-    for item in read_input(data, source):
+    for item in read_input(data, source, fmt, first_line=line):
         if isinstance(item, Document):
             yield pipeline.run(item)
         else:

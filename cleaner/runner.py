@@ -20,12 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .config import load_config
 from .document import Document
 from .pipeline import Pipeline, default_pipeline
-from .readers import InputFailure, JsonlFields, Skipped, read_input
+from .readers import InputFailure, JsonlFields, Skipped, detect_format, read_input
+from .readers.compression import decompressing_stream, peek_decompressed
+from .readers.warc import looks_like_warc
 from .writers.jsonl import dumps, to_record
 
 
@@ -53,6 +55,22 @@ class Event:
     source: str = ""
     removed: dict[str, int] = field(default_factory=dict)
     error: dict[str, Any] = field(default_factory=dict)
+    doc_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One piece of work: a whole input, or one line of a JSONL stream read line by line."""
+
+    source: str
+    data: bytes | None = None
+    failure: str | None = None
+    # Format forced for this unit ("jsonl" for a streamed line), else the run's setting.
+    fmt: str | None = None
+    line: int = 1
+    starts_input: bool = True
+    # One document at most (a text or HTML page): --resume may skip it by its source alone.
+    single_doc: bool = False
 
 
 @dataclass(slots=True)
@@ -110,14 +128,16 @@ def error_event(source: str, error: str, message: str, doc_id: str | None = None
     return Event("error", text=message, source=source, error=record)
 
 
-def clean_input(source: str, data: bytes | None, failure: str | None, settings: Settings) -> list[Event]:
+def clean_input(
+    source: str, data: bytes | None, failure: str | None, settings: Settings, fmt: str | None = None, line: int = 1
+) -> list[Event]:
     """All events of one input. ``failure`` is set (and ``data`` None) when the input could not be read."""
     if failure is not None or data is None:
         return [error_event(source, "InputError", failure or "unreadable")]
     pipeline = pipeline_for(settings)
     min_chars = pipeline.config.min_chars
     events: list[Event] = []
-    for item in read_input(data, source, settings.input_format, settings.fields):
+    for item in read_input(data, source, fmt or settings.input_format, settings.fields, line):
         if isinstance(item, InputFailure):
             events.append(error_event(item.source, item.error, item.message))
             continue
@@ -146,7 +166,9 @@ def clean_input(source: str, data: bytes | None, failure: str | None, settings: 
         if len(doc.kept_text()) < min_chars:
             events.append(Event("too_short", source=source))
             continue
-        events.append(Event("record", text=render(doc, settings), source=source, removed=doc.removed_counts()))
+        events.append(
+            Event("record", text=render(doc, settings), source=source, removed=doc.removed_counts(), doc_id=doc.id)
+        )
     return events
 
 
@@ -177,22 +199,23 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _clean_unit(unit: tuple[str, bytes | None, str | None, Settings]) -> list[Event]:
-    source, data, failure, settings = unit
-    return clean_input(source, data, failure, settings)
+def clean_unit(unit: Unit, settings: Settings) -> list[Event]:
+    return clean_input(unit.source, unit.data, unit.failure, settings, unit.fmt, unit.line)
 
 
-def map_inputs(
-    units: Iterator[tuple[str, bytes | None, str | None]], settings: Settings, jobs: int = 1
-) -> Iterator[list[Event]]:
+def _clean_unit(job: tuple[Unit, Settings]) -> list[Event]:
+    return clean_unit(*job)
+
+
+def map_inputs(units: Iterator[Unit], settings: Settings, jobs: int = 1) -> Iterator[tuple[Unit, list[Event]]]:
     """Events of every input, in input order; ``jobs`` > 1 cleans them in a process pool.
 
     At most a few inputs per worker are in flight, so memory stays bounded however
     many inputs there are.
     """
     if jobs <= 1:
-        for source, data, failure in units:
-            yield clean_input(source, data, failure, settings)
+        for unit in units:
+            yield unit, clean_unit(unit, settings)
         return
     import multiprocessing
     from collections import deque
@@ -202,43 +225,79 @@ def map_inputs(
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         pending: deque = deque()
-        for source, data, failure in units:
-            pending.append(pool.submit(_clean_unit, (source, data, failure, settings)))
+        for unit in units:
+            pending.append((unit, pool.submit(_clean_unit, (unit, settings))))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                done, future = pending.popleft()
+                yield done, future.result()
         while pending:
-            yield pending.popleft().result()
+            done, future = pending.popleft()
+            yield done, future.result()
 
 
-def iter_inputs(inputs: tuple[str, ...]) -> Iterator[tuple[str, bytes | None, str | None]]:
-    """(source, bytes, failure) for every input: files, directories (recursive, sorted), '-' for stdin."""
+def iter_inputs(inputs: tuple[str, ...], input_format: str = "auto") -> Iterator[Unit]:
+    """Units of work for every input: files, directories (recursive, sorted), '-' for stdin.
+
+    JSONL (by name or by its first line, compressed or not) is streamed line by line, so
+    memory does not grow with the size of the file; anything else is read whole.
+    """
     for item in inputs or ("-",):
         if item == "-":
-            yield "-", sys.stdin.buffer.read(), None
+            yield from _units("-", sys.stdin.buffer, input_format)
             continue
         path = Path(item)
         if path.is_dir():
             try:
                 files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             except OSError as exc:
-                yield item, None, f"cannot list directory {item}: {exc.strerror or exc}"
+                yield Unit(item, failure=f"cannot list directory {item}: {exc.strerror or exc}")
                 continue
             for p in files:
-                yield _read_file(str(p))
+                yield from _open_units(str(p), input_format)
         else:
-            yield _read_file(item)
+            yield from _open_units(item, input_format)
 
 
-def _read_file(name: str) -> tuple[str, bytes | None, str | None]:
+def _open_units(name: str, input_format: str) -> Iterator[Unit]:
     try:
-        with open(name, "rb") as fh:
-            return name, fh.read(), None
+        fh = open(name, "rb")  # noqa: SIM115 - closed below, after the generator is drained
     except FileNotFoundError:
-        return name, None, f"{name}: no such file"
+        yield Unit(name, failure=f"{name}: no such file")
+        return
     except IsADirectoryError:
-        return name, None, f"{name}: is a directory"
+        yield Unit(name, failure=f"{name}: is a directory")
+        return
     except OSError as exc:
-        return name, None, f"{name}: {exc.strerror or exc}"
+        yield Unit(name, failure=f"{name}: {exc.strerror or exc}")
+        return
+    with fh:
+        yield from _units(name, fh, input_format)
+
+
+def _is_jsonl(name: str, head: bytes, input_format: str) -> bool:
+    if input_format != "auto":
+        return input_format == "jsonl"
+    return detect_format(head, name) == "jsonl" and not looks_like_warc(head)
+
+
+def _units(name: str, raw: IO[bytes], input_format: str) -> Iterator[Unit]:
+    try:
+        peeked = raw.peek(1 << 16)[: 1 << 16] if hasattr(raw, "peek") else b""
+        head = peek_decompressed(peeked)
+        if not _is_jsonl(name, head, input_format):
+            fmt = input_format if input_format != "auto" else detect_format(head, name)
+            yield Unit(name, raw.read(), single_doc=fmt in ("text", "html"))
+            return
+        stream = decompressing_stream(raw)
+        for n, line in enumerate(stream, start=1):
+            yield Unit(name, line, fmt="jsonl", line=n, starts_input=n == 1)
+    except (OSError, EOFError, ValueError) as exc:
+        # A compressed stream cut short, a read error: the lines before it were already yielded.
+        yield Unit(name, failure=f"{name}: {type(exc).__name__}: {exc}", starts_input=False)
+    except Exception as exc:  # zstandard raises its own error type
+        if type(exc).__name__ != "ZstdError":
+            raise
+        yield Unit(name, failure=f"{name}: zstd: {exc}", starts_input=False)
 
 
 def error_line(event: Event) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cleaner.runner import Event, Settings, Stats, clean_input, error_line, iter_inputs
+from cleaner.runner import Event, Settings, Stats, Unit, clean_unit, error_line, iter_inputs
 from tests.conftest import records
 
 ARTICLE = """Skip to main content
@@ -30,17 +30,22 @@ LINES = [
 ]
 
 
-def read_one(path) -> tuple[str, bytes | None, str | None]:
+def read_one(path) -> Unit:
     (unit,) = list(iter_inputs((str(path),)))
     return unit
+
+
+def clean_all(path, settings: Settings) -> list[Event]:
+    """Events of every unit of one input (a JSONL file is streamed one unit per line)."""
+    return [e for unit in iter_inputs((str(path),)) for e in clean_unit(unit, settings)]
 
 
 def test_text_file_gives_one_record(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    source, data, failure = read_one(path)
-    assert (source, failure) == (str(path), None)
-    events = clean_input(source, data, failure, Settings())
+    unit = read_one(path)
+    assert (unit.source, unit.failure, unit.single_doc) == (str(path), None, True)
+    events = clean_unit(unit, Settings())
     assert [e.kind for e in events] == ["record"]
     (record,) = records(events[0].text)
     assert record["source"] == str(path)
@@ -61,7 +66,9 @@ def test_jsonl_with_one_bad_line(tmp_path):
         json.dumps({"id": "d", "text": LINES[2], "tags": ["pool", "works"]}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    events = clean_input(*read_one(path), Settings())
+    units = list(iter_inputs((str(path),)))
+    assert [u.line for u in units] == [1, 2, 3, 4] and all(u.fmt == "jsonl" for u in units)
+    events = clean_all(path, Settings())
     assert [e.kind for e in events] == ["record", "record", "error", "record"]
     error = events[2]
     assert error.error["error"] == "RecordError"
@@ -77,9 +84,10 @@ def test_jsonl_with_one_bad_line(tmp_path):
 
 def test_missing_file_is_one_input_error(tmp_path):
     path = tmp_path / "nowhere.txt"
-    source, data, failure = read_one(path)
-    assert data is None and failure and "no such file" in failure
-    events = clean_input(source, data, failure, Settings())
+    unit = read_one(path)
+    failure = unit.failure
+    assert unit.data is None and failure and "no such file" in failure
+    events = clean_unit(unit, Settings())
     assert len(events) == 1
     (event,) = events
     assert event.kind == "error"
@@ -95,7 +103,7 @@ def test_directory_inputs_are_recursive_sorted_and_skip_dotfiles(tmp_path):
     (tmp_path / "a.txt").write_text("one", encoding="utf-8")
     (tmp_path / ".hidden").write_text("secret", encoding="utf-8")
     units = list(iter_inputs((str(tmp_path),)))
-    assert [(s, d, f) for s, d, f in units] == [
+    assert [(u.source, u.data, u.failure) for u in units] == [
         (str(tmp_path / "a.txt"), b"one", None),
         (str(tmp_path / "b" / "2.txt"), b"two", None),
     ]
@@ -105,12 +113,12 @@ def test_text_output_format(tmp_path):
     """output_format="text": the cleaned text followed by a blank line, no JSON."""
     path = tmp_path / "page.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    (event,) = clean_input(*read_one(path), Settings(output_format="text"))
+    (event,) = clean_unit(read_one(path), Settings(output_format="text"))
     assert event.kind == "record"
     assert event.text.startswith(KEPT)
     assert event.text.endswith(".\n\n") and not event.text.endswith("\n\n\n")
     assert not event.text.lstrip().startswith("{")
-    (as_json,) = clean_input(*read_one(path), Settings())
+    (as_json,) = clean_unit(read_one(path), Settings())
     assert event.text == records(as_json.text)[0]["text"] + "\n\n"
 
 
@@ -120,11 +128,10 @@ def test_min_chars_gives_too_short_events(tmp_path):
     path.write_text(
         json.dumps({"text": LINES[0]}) + "\n" + json.dumps({"text": "Short note."}) + "\n", encoding="utf-8"
     )
-    unit = read_one(path)
-    events = clean_input(*unit, Settings(min_chars=100))
+    events = clean_all(path, Settings(min_chars=100))
     kinds = [e.kind for e in events if e.kind != "warning"]
     assert kinds == ["record", "too_short"]
-    events = clean_input(*unit, Settings(min_chars=100_000))
+    events = clean_all(path, Settings(min_chars=100_000))
     assert [e.kind for e in events if e.kind != "warning"] == ["too_short", "too_short"]
     stats = Stats()
     for event in events:
@@ -160,12 +167,12 @@ def test_skips_and_compression_errors_are_events(tmp_path):
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(buf.getvalue())
-    events = [e for e in clean_input(*read_one(path), Settings()) if e.kind != "warning"]
+    events = [e for e in clean_unit(read_one(path), Settings()) if e.kind != "warning"]
     assert [e.kind for e in events] == ["skip", "record"]
     assert "image/png" in events[0].text
     assert records(events[1].text)[0]["url"] == "https://example.org/bus"
 
     broken = tmp_path / "dump.txt.gz"
     broken.write_bytes(gzip.compress(ARTICLE.encode("utf-8"))[:40])
-    (event,) = clean_input(*read_one(broken), Settings())
+    (event,) = clean_unit(read_one(broken), Settings())
     assert (event.kind, event.error["error"], event.error["source"]) == ("error", "CompressionError", str(broken))

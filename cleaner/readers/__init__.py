@@ -66,7 +66,7 @@ def detect_format(data: bytes, source: str) -> str:
 
 
 def read_input(
-    data: bytes, source: str, fmt: str = "auto", fields: JsonlFields = DEFAULT_FIELDS
+    data: bytes, source: str, fmt: str = "auto", fields: JsonlFields = DEFAULT_FIELDS, first_line: int = 1
 ) -> Iterator[Document | InputFailure | Skipped]:
     """Every Document in one input (a page, or the records of a JSONL file or WARC archive)."""
     if gzip_holds_warc(data) and fmt in ("auto", "warc"):
@@ -88,7 +88,7 @@ def read_input(
             else:
                 yield item
     elif kind == "jsonl":
-        for item in read_jsonl(data, source, fields):
+        for item in read_jsonl(data, source, fields, first_line):
             yield InputFailure(source, "RecordError", str(item)) if isinstance(item, RecordError) else item
     elif kind == "html":
         yield read_html(data, source)

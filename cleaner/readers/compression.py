@@ -98,6 +98,41 @@ def gzip_holds_warc(data: bytes) -> bool:
     return head.startswith(b"WARC/")
 
 
+def peek_decompressed(head: bytes) -> bytes:
+    """The first bytes of what ``head`` (a prefix of a possibly compressed stream) decompresses to."""
+    kind = sniff(head)
+    try:
+        if kind == "gzip":
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        if kind == "bz2":
+            return bz2.BZ2Decompressor().decompress(head)
+        if kind == "xz":
+            return lzma.LZMADecompressor().decompress(head)
+        if kind == "zstd":
+            import zstandard
+
+            return zstandard.ZstdDecompressor().decompressobj().decompress(head)
+    except Exception:  # a corrupt prefix: the full read reports it
+        return b""
+    return head
+
+
+def decompressing_stream(raw: IO[bytes]) -> IO[bytes]:
+    """A binary stream reading ``raw`` decompressed, by its magic bytes (for line-by-line JSONL)."""
+    kind = sniff(raw.peek(8)[:8]) if hasattr(raw, "peek") else None
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if kind == "bz2":
+        return bz2.BZ2File(raw)
+    if kind == "xz":
+        return lzma.LZMAFile(raw)
+    if kind == "zstd":
+        import zstandard
+
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw))  # type: ignore[arg-type]
+    return raw
+
+
 def output_codec(path: str) -> str | None:
     """The compression to write for an output path, by its extension."""
     for ext, name in _EXTENSIONS.items():

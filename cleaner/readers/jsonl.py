@@ -35,10 +35,15 @@ def looks_like_jsonl(data: bytes) -> bool:
         return False
 
 
-def read_jsonl(data: bytes, source: str, fields: JsonlFields | None = None) -> Iterator[Document | RecordError]:
-    """One Document per line (or a RecordError for a line that cannot be used)."""
+def read_jsonl(
+    data: bytes, source: str, fields: JsonlFields | None = None, first_line: int = 1
+) -> Iterator[Document | RecordError]:
+    """One Document per line (or a RecordError for a line that cannot be used).
+
+    ``first_line`` numbers the lines when ``data`` is a slice of a longer stream.
+    """
     fields = fields or JsonlFields()
-    for n, line in enumerate(data.split(b"\n"), start=1):
+    for n, line in enumerate(data.split(b"\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{n}"

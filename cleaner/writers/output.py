@@ -1,8 +1,9 @@
 """Output files that never look complete before they are: write to OUTPUT.partial, rename at the end.
 
 A killed run leaves ``OUTPUT.partial`` (and the previous OUTPUT, if any, untouched).
-With ``resume`` the records already in the partial file (or in OUTPUT) are kept,
-and the inputs they came from are reported so that the run can skip them.
+With ``resume`` the records already in the partial file (or in OUTPUT) are kept;
+``done`` (their inputs) and ``done_ids`` (their source and id) let the run skip
+what it already wrote.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from typing import IO
 from ..readers.compression import open_output, output_codec, read_prefix
 
 
-def _sources(lines: list[bytes]) -> set[str]:
-    found: set[str] = set()
+def _keys(lines: list[bytes]) -> list[tuple[str, str]]:
+    """(source, id) of each complete record line."""
+    found: list[tuple[str, str]] = []
     for line in lines:
         try:
             rec = json.loads(line)
         except ValueError:
             continue
         if isinstance(rec, dict) and isinstance(rec.get("source"), str):
-            found.add(rec["source"])
+            found.append((rec["source"], str(rec.get("id"))))
     return found
 
 
@@ -39,11 +41,15 @@ class AtomicOutput:
             lines = previous.split(b"\n")
             # A line cut by the kill has no newline after it: drop it, its input runs again.
             kept = [line for line in lines[:-1] if line.strip()]
-        self.done: set[str] = _sources(kept)
         self.stream: IO[str] = open_output(self.partial, codec)
+        self.done_ids: set[tuple[str, str]] = set()
         for line in kept:
-            if _sources([line]):
+            keys = _keys([line])
+            if keys:
+                self.done_ids.update(keys)
                 self.stream.write(line.decode("utf-8", "replace") + "\n")
+        # Inputs with a record already written.
+        self.done: set[str] = {source for source, _ in self.done_ids}
 
     def write(self, text: str) -> None:
         self.stream.write(text)
