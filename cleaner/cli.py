@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .config import ConfigError
+from .progress import Progress
 from .readers import FORMATS, JsonlFields
 from .runner import Settings, Stats, error_line, iter_inputs, map_inputs, pipeline_for
 from .writers.output import AtomicOutput
@@ -81,7 +82,7 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0 = all cores); output order and bytes are the same as with 1.")
 @click.option("--resume", is_flag=True, help="With -o: keep the records already written and skip their inputs.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of failing documents.")
 def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format: str, text_field: str,
           html_field: str, id_field: str, lang: str | None, min_chars: int | None, keep_removed: bool,
@@ -108,9 +109,12 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
     # --resume: a one-page input already written is skipped unread; records of multi-document
     # inputs (JSONL, WARC) already written are dropped as they come again.
     units = (u for u in iter_inputs(inputs, input_format) if not (u.single_doc and u.source in done))
+    progress = Progress(enabled=False if quiet else None)
     try:
+        progress.__enter__()
         for unit, events in map_inputs(units, settings, jobs or os.cpu_count() or 1):
             stats.inputs += unit.starts_input
+            progress.advance(sum(1 for e in events if e.kind in ("record", "too_short", "skip", "error")))
             for event in events:
                 if event.kind == "record" and (event.source, event.doc_id) in done_ids:
                     continue
@@ -136,6 +140,7 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
             _warn(f"interrupted; partial output kept in {out.partial} (--resume continues it)")
         sys.exit(130)
     finally:
+        progress.__exit__(None, None, None)
         if errors is not None:
             errors.close()
     if out is not None:
