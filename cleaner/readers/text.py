@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..document import Document
 from ..pipeline import document_id
@@ -16,7 +17,6 @@ _BINARY_MAGIC = (
     (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
-    (b"RIFF", "RIFF media"),
     (b"PK\x03\x04", "ZIP archive"),
     (b"\x7fELF", "executable"),
     (b"\x00asm", "WebAssembly module"),
@@ -26,6 +26,7 @@ _BINARY_MAGIC = (
 # Control bytes that text never holds (tab, newline, form feed, carriage return and ESC are text).
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b") + b"\x7f"
 _SNIFF = 8192
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -84,7 +85,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     # multi-byte UTF-8 character is not UTF-8 at all, however few its accented letters.
     as_utf8 = data.decode("utf-8", "replace")
     bad = as_utf8.count("\ufffd")
-    valid_multibyte = sum(1 for ch in as_utf8 if ch > "\x7f" and ch != "\ufffd")
+    valid_multibyte = _NON_ASCII_CHAR.search(as_utf8) is not None
     if cut_at_end or (valid_multibyte and bad <= max(3, len(data) // 1000)):
         return as_utf8, "utf-8", [f"invalid UTF-8 at byte {where}; {bad} bytes replaced"]
     return data.decode("cp1252", "replace"), "cp1252", ["not UTF-8; decoded as Windows-1252"]
