@@ -13,7 +13,7 @@ from ..document import Document
 from .compression import CompressionError, decompress, gzip_holds_warc
 from .html import looks_like_html, read_html
 from .jsonl import JsonlFields, RecordError, looks_like_jsonl, read_jsonl
-from .text import read_text
+from .text import binary_kind, read_text
 from .warc import WarcError, WarcSkip, looks_like_warc, read_warc
 
 __all__ = [
@@ -93,4 +93,9 @@ def read_input(
     elif kind == "html":
         yield read_html(data, source)
     else:
+        binary = binary_kind(data)
+        if binary is not None:
+            # Not a page dump: decoding it would only fill a record with mojibake.
+            yield InputFailure(source, "BinaryInput", f"{source}: {binary}, not text")
+            return
         yield read_text(data, source)
