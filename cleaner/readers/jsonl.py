@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,22 @@ class JsonlFields:
     text: str = "text"
     html: str = "html"
     id: str = "id"
+
+
+# JSON may escape lone UTF-16 surrogates ("\\ud800"); no UTF-8 output can hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 class RecordError(ValueError):
@@ -48,9 +65,14 @@ def read_jsonl(
             continue
         where = f"{source}:{n}"
         try:
-            rec = json.loads(line)
-        except ValueError as exc:
-            yield RecordError(f"{where}: not JSON: {exc}")
+            # NaN and Infinity are not JSON: read as null, so that records written stay valid JSON.
+            rec = json.loads(line, parse_constant=lambda _: None)
+            if _ESCAPED_SURROGATE.search(line):
+                rec = _without_surrogates(rec)
+        except (ValueError, RecursionError) as exc:
+            # RecursionError: thousands of nested arrays on one line.
+            why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            yield RecordError(f"{where}: not JSON: {why}")
             continue
         if not isinstance(rec, dict):
             yield RecordError(f"{where}: not a JSON object")
