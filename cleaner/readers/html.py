@@ -11,6 +11,7 @@ rendered and cleaned in text mode instead; ``extractor`` says which path ran.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -31,6 +32,7 @@ _STARTS_WITH_MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[a-zA-Z!?]")
 _TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
 _MIN_TAGS = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+_NOT_PAGES = {"idna", "punycode", "undefined"}
 _WS = re.compile(r"[ \t\r\f\v]+")
 # A page whose extraction holds less than this share of its visible prose is re-read in text mode.
 _MIN_SHARE = 0.1
@@ -48,6 +50,19 @@ def looks_like_html(data: bytes) -> bool:
     return _STARTS_WITH_MARKUP.match(head) is not None and len(_TAG.findall(head)) >= _MIN_TAGS
 
 
+def _usable_charset(label: str) -> bool:
+    """A meta charset label worth trying: a known text encoding that a page without a BOM can be in.
+
+    As in browsers, UTF-16 and UTF-32 labels without a BOM are ignored (the bytes that carried the
+    ASCII label are not UTF-16), and so are UTF-7 and Python's escape and IDNA codecs.
+    """
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return False
+    return not name.startswith(("utf-16", "utf-32", "utf-7")) and "escape" not in name and name not in _NOT_PAGES
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """(text, encoding): BOM, then the meta charset, then UTF-8, then Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -59,10 +74,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
         enc = m.group(1).decode("ascii", "replace").lower()
         # Browsers read Latin-1 labels as Windows-1252 (curly quotes, euro sign); so do we.
         enc = "cp1252" if enc in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else enc
-        try:
-            return data.decode(enc), enc
-        except (LookupError, UnicodeDecodeError):
-            pass
+        if _usable_charset(enc):
+            try:
+                return data.decode(enc), enc
+            except (LookupError, ValueError):  # UnicodeError is a ValueError
+                pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -77,7 +93,7 @@ def _parse(html: str) -> Any:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
     try:
         return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, etree.LxmlError, ValueError, RecursionError):
         return None
 
 
@@ -180,12 +196,19 @@ def read_html(data: bytes, source: str = "-", url: str | None = None) -> Documen
     html, encoding = decode_html(data)
     doc = Document(raw="", source=source, id=document_id(source, data))
     doc.metadata["encoding"] = encoding
-    text, meta = extract(html, url)
+    try:
+        text, meta = extract(html, url)
+    except Exception as exc:  # a hostile page must not stop the run; the fallback reads it
+        text, meta = "", {}
+        doc.warnings.append(f"trafilatura failed ({type(exc).__name__}); visible text used")
     doc.raw, doc.metadata["extractor"] = text, "trafilatura"
     if len(text) < _CHECK_BELOW:
         # A short extraction may be a miss: compare with what the page shows.
         tree = _parse(html)
-        visible = visible_text(tree) if tree is not None else ""
+        try:
+            visible = visible_text(tree) if tree is not None else ""
+        except RecursionError:  # deeper than any parser limit we know of: nothing readable
+            visible = ""
         if not text.strip() or (len(visible) >= _MIN_VISIBLE_CHARS and len(text) < _MIN_SHARE * len(visible)):
             doc.raw, doc.metadata["extractor"] = visible, "text"
     apply_metadata(doc, meta)
