@@ -16,6 +16,8 @@ import click
 
 from . import __version__
 from .config import ConfigError
+from .corpus import CorpusState
+from .corpus import apply_line as corpus_apply_line
 from .progress import Progress
 from .readers import FORMATS, JsonlFields
 from .runner import Settings, Stats, error_line, iter_inputs, map_inputs, pipeline_for
@@ -82,12 +84,17 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0 = all cores); output order and bytes are the same as with 1.")
 @click.option("--resume", is_flag=True, help="With -o: keep the records already written and skip their inputs.")
+@click.option("--dedup", type=click.Choice(["none", "corpus"]), default="none", show_default=True,
+              help="corpus: mark near-duplicate documents (duplicate_of) and drop site boilerplate lines.")
+@click.option("--drop-duplicates", is_flag=True, help="With --dedup corpus: do not write duplicates.")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False),
+              help="With --dedup corpus: load and save the corpus index here (a local file).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of failing documents.")
 def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format: str, text_field: str,
           html_field: str, id_field: str, lang: str | None, min_chars: int | None, keep_removed: bool,
-          config_path: str | None, errors_path: str | None, jobs: int, resume: bool, quiet: bool,
-          debug: bool) -> None:
+          config_path: str | None, errors_path: str | None, jobs: int, resume: bool, dedup: str,
+          drop_duplicates: bool, index_path: str | None, quiet: bool, debug: bool) -> None:
     """Clean INPUT files (files, directories, or - for stdin; default stdin) into JSONL."""
     settings = _settings(
         config_path, lang, min_chars, keep_removed=keep_removed, input_format=input_format,
@@ -95,6 +102,9 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
     )
     if resume and (output == "-" or output_format != "jsonl"):
         raise click.UsageError("--resume needs -o FILE and JSONL output")
+    if dedup == "corpus" and output_format != "jsonl":
+        raise click.UsageError("--dedup corpus needs JSONL output")
+    corpus = _corpus_state(settings, index_path) if dedup == "corpus" else None
     started = time.perf_counter()
     stats = Stats()
     to_stdout = output == "-"
@@ -120,7 +130,15 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
                     continue
                 stats.add(event)
                 if event.kind == "record":
-                    write(event.text)
+                    if corpus is not None:
+                        line, duplicate = corpus_apply_line(event.text, corpus)
+                        if duplicate:
+                            stats.duplicates += 1
+                            if drop_duplicates:
+                                continue
+                        write(line)
+                    else:
+                        write(event.text)
                 elif event.kind == "error":
                     if errors is not None:
                         errors.write(error_line(event))
@@ -145,11 +163,86 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
             errors.close()
     if out is not None:
         out.commit()
+    if corpus is not None and index_path:
+        corpus.save(index_path)
     if done and not quiet:
         _warn(f"resumed: {len(done)} inputs already in {output}")
     if not quiet:
         _warn(stats.summary(time.perf_counter() - started))
     sys.exit(1 if stats.errors else 0)
+
+
+DEDUP_EPILOG = """\b
+Examples:
+  cleaner dedup clean.jsonl -o deduped.jsonl          mark duplicate_of, strip site boilerplate
+  cleaner dedup --drop-duplicates day2.jsonl --index corpus.idx -o new.jsonl
+  cleaner clean dumps/ | cleaner dedup - | jq 'select(.duplicate_of == null)'
+"""
+
+
+@main.command(epilog=DEDUP_EPILOG)
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of stdout; .gz .bz2 .xz .zst compress.")
+@click.option("--drop-duplicates", is_flag=True, help="Do not write near-duplicate documents.")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False),
+              help="Load and save the corpus index here, to deduplicate against earlier runs.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file ([corpus] thresholds).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def dedup(inputs: tuple[str, ...], output: str, drop_duplicates: bool, index_path: str | None,
+          config_path: str | None, quiet: bool) -> None:
+    """Mark near-duplicate documents across JSONL records (duplicate_of) and drop site boilerplate."""
+    settings = _settings(config_path, None, None)
+    corpus = _corpus_state(settings, index_path)
+    started = time.perf_counter()
+    counts = {"in": 0, "written": 0, "duplicates": 0, "errors": 0}
+    try:
+        out: AtomicOutput | None = None if output == "-" else AtomicOutput(output)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    write = sys.stdout.write if out is None else out.write
+    try:
+        for unit in iter_inputs(inputs, "jsonl"):
+            if unit.failure is not None or unit.data is None:
+                counts["errors"] += 1
+                _warn(f"error: {unit.failure}")
+                continue
+            for n, raw in enumerate(unit.data.splitlines(), start=unit.line):
+                if not raw.strip():
+                    continue
+                counts["in"] += 1
+                try:
+                    line, duplicate = corpus_apply_line(raw.decode("utf-8"), corpus)
+                except (ValueError, UnicodeDecodeError) as exc:
+                    counts["errors"] += 1
+                    _warn(f"error: {unit.source}:{n}: not a JSON record: {exc}")
+                    continue
+                counts["duplicates"] += duplicate
+                if duplicate and drop_duplicates:
+                    continue
+                counts["written"] += 1
+                write(line)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    if out is not None:
+        out.commit()
+    if index_path:
+        corpus.save(index_path)
+    if not quiet:
+        _warn(f"{counts['in']} records in, {counts['written']} written, {counts['duplicates']} duplicates, "
+              f"{counts['errors']} errors; {time.perf_counter() - started:.2f}s")
+    sys.exit(1 if counts["errors"] else 0)
+
+
+def _corpus_state(settings: Settings, index_path: str | None) -> CorpusState:
+    config = pipeline_for(settings).config.corpus
+    if not index_path:
+        return CorpusState(config=config)
+    try:
+        return CorpusState.load(index_path, config)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _silence_stdout() -> None:

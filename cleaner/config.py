@@ -67,12 +67,25 @@ class LimitsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class CorpusConfig:
+    # Estimated Jaccard similarity of two texts' shingle sets above which one duplicates the other.
+    threshold: float = 0.8
+    num_perm: int = 128
+    shingle_size: int = 5
+    # A line seen in this many documents of one site is boilerplate from then on (0 = off).
+    site_min_docs: int = 5
+    # Lines shorter than this (characters) are left alone: "Share", a date.
+    site_min_chars: int = 30
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     injected: InjectedConfig = field(default_factory=InjectedConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     limits: LimitsConfig = field(default_factory=LimitsConfig)
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
     # Extra lexicon files (same format as cleaner/lexicons/*.toml).
     lexicons: tuple[str, ...] = ()
     # Language hint: skip detection and use this ISO 639-1 code.
@@ -108,7 +121,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config {path} is not valid TOML: {exc}") from None
         sections = {"dedup": DedupConfig, "injected": InjectedConfig, "language": LanguageConfig,
-                    "boilerplate": BoilerplateConfig, "limits": LimitsConfig}
+                    "boilerplate": BoilerplateConfig, "limits": LimitsConfig, "corpus": CorpusConfig}
         updates: dict[str, Any] = {}
         for key, value in data.items():
             if key in sections:

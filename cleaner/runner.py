@@ -83,6 +83,7 @@ class Stats:
     too_short: int = 0
     skipped: int = 0
     errors: int = 0
+    duplicates: int = 0
     removed: Counter[str] = field(default_factory=Counter)
 
     def add(self, event: Event) -> None:
@@ -106,7 +107,9 @@ class Stats:
         return (
             f"{self.inputs} inputs, {docs_in} documents in = {self.written} written + "
             f"{self.too_short + self.skipped} skipped ({self.too_short} too short, {self.skipped} not pages) + "
-            f"{self.errors} errors; {removed} blocks removed" + (f" ({top})" if top else "") + f"; {seconds:.2f}s"
+            f"{self.errors} errors; {removed} blocks removed" + (f" ({top})" if top else "")
+            + (f"; {self.duplicates} duplicates" if self.duplicates else "")
+            + f"; {seconds:.2f}s"
         )
 
 

@@ -1,0 +1,185 @@
+"""Across a corpus: near-duplicate documents and site boilerplate that survived page cleaning.
+
+Both work on output records, in input order, so they give the same result
+whether the pages were cleaned in one process, a pool or a Dask cluster.
+
+- near-duplicate documents: a MinHash signature of each record's text (word
+  shingles) is queried against a MinHashLSH index of the documents kept so
+  far; a match makes the record ``duplicate_of`` the first one seen, otherwise
+  the record joins the index;
+- site boilerplate: a line (a kept block) that recurs in ``site_min_docs``
+  documents of the same site (a footer, a disclaimer, a newsletter pitch) goes
+  from every later document of that site.
+
+The state (index and line counts) can be saved to and loaded from a local file
+(``--index PATH``), so that a daily crawl is deduplicated against everything
+seen before. No server is involved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .config import CorpusConfig
+
+_WORDS = re.compile(r"\w+")
+_INDEX_VERSION = 1
+
+
+def shingle_set(text: str, size: int) -> set[bytes]:
+    tokens = _WORDS.findall(text.casefold())
+    if len(tokens) < size:
+        return {" ".join(tokens).encode("utf-8")} if tokens else set()
+    return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+
+
+def site_of(record: dict[str, Any]) -> str:
+    """The site a record belongs to: its site name, else its URL's host, else its source directory."""
+    site = record.get("site")
+    if isinstance(site, str) and site:
+        return site.casefold()
+    url = record.get("url")
+    if isinstance(url, str) and url:
+        return urlsplit(url).hostname or url
+    return os.path.dirname(str(record.get("source", "")))
+
+
+def _line_hash(line: str) -> str:
+    key = " ".join(_WORDS.findall(line.casefold()))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class CorpusState:
+    """What a run has seen: the LSH index of kept documents and line counts per site."""
+
+    config: CorpusConfig
+    lsh: Any = None
+    # Insertion order of indexed ids: "first seen" among several matches.
+    order: dict[str, int] = field(default_factory=dict)
+    site_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    _perm: Any = None
+
+    def _setup(self) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        template = MinHash(num_perm=self.config.num_perm, seed=1)
+        self._perm = (template.permutations, template.scheme)
+        if self.lsh is None:
+            self.lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
+
+    def signature(self, text: str) -> Any:
+        from datasketch import MinHash
+
+        if self._perm is None:
+            self._setup()
+        perm, scheme = self._perm
+        m = MinHash(num_perm=self.config.num_perm, permutations=perm, scheme=scheme)
+        sh = shingle_set(text, self.config.shingle_size)
+        if sh:
+            m.update_batch(sorted(sh))
+        return m
+
+    # -- near-duplicate documents -------------------------------------------------------------
+
+    def duplicate_of(self, doc_id: str, text: str) -> str | None:
+        """The id of the first kept document this text near-duplicates, or None (and it is kept)."""
+        if self._perm is None:
+            self._setup()
+        if not text.strip():
+            return None
+        sig = self.signature(text)
+        matches = [m for m in self.lsh.query(sig) if m != doc_id]
+        if matches:
+            return min(matches, key=lambda m: self.order.get(m, 0))
+        if doc_id not in self.order:
+            self.order[doc_id] = len(self.order)
+            self.lsh.insert(doc_id, sig)
+        return None
+
+    # -- site boilerplate ---------------------------------------------------------------------
+
+    def strip_site_boilerplate(self, site: str, text: str) -> tuple[str, int]:
+        """The text without lines already seen in ``site_min_docs`` documents of the site; lines removed."""
+        k = self.config.site_min_docs
+        if k <= 0 or not text:
+            return text, 0
+        counts = self.site_lines.setdefault(site, {})
+        kept: list[str] = []
+        removed = 0
+        seen_here: set[str] = set()
+        for line in text.split("\n"):
+            if len(line) < self.config.site_min_chars:
+                kept.append(line)
+                continue
+            h = _line_hash(line)
+            if counts.get(h, 0) >= k:
+                removed += 1
+                continue
+            if h not in seen_here:
+                seen_here.add(h)
+                counts[h] = counts.get(h, 0) + 1
+            kept.append(line)
+        return "\n".join(kept), removed
+
+    # -- persistence --------------------------------------------------------------------------
+
+    def save(self, path: str) -> None:
+        """Write the state to ``path`` atomically (a temporary file, then rename)."""
+        tmp = f"{path}.tmp"
+        with open(tmp, "wb") as fh:
+            pickle.dump(
+                {"version": _INDEX_VERSION, "config": self.config, "lsh": self.lsh, "order": self.order,
+                 "site_lines": self.site_lines},
+                fh,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: str, config: CorpusConfig) -> CorpusState:
+        """The state saved at ``path``, or a new one when the file does not exist yet."""
+        if not os.path.exists(path):
+            return cls(config=config)
+        try:
+            with open(path, "rb") as fh:
+                data = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+            raise ValueError(f"cannot read index {path}: {exc}") from None
+        if not isinstance(data, dict) or data.get("version") != _INDEX_VERSION:
+            raise ValueError(f"{path} is not a cleaner index (or from another version)")
+        if data["config"] != config:
+            raise ValueError(f"{path} was built with other settings ({data['config']}); use a new index")
+        return cls(config=config, lsh=data["lsh"], order=data["order"], site_lines=data["site_lines"])
+
+
+def apply(record: dict[str, Any], state: CorpusState, dedup: bool = True) -> dict[str, Any]:
+    """Site boilerplate, then near-duplicate detection, on one output record (changed in place)."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        return record
+    stripped, n = state.strip_site_boilerplate(site_of(record), text)
+    if n:
+        record["text"] = stripped
+        removed = record.setdefault("removed", {})
+        if isinstance(removed, dict):
+            removed["site-boilerplate"] = removed.get("site-boilerplate", 0) + n
+    if dedup:
+        record["duplicate_of"] = state.duplicate_of(str(record.get("id", "")), record["text"])
+    return record
+
+
+def apply_line(line: str, state: CorpusState, dedup: bool = True) -> tuple[str, bool]:
+    """One JSONL line through ``apply``: (new line, is a duplicate)."""
+    record = json.loads(line)
+    if not isinstance(record, dict):
+        return line, False
+    apply(record, state, dedup)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", bool(record.get("duplicate_of"))
