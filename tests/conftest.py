@@ -7,6 +7,7 @@ where the design names it), not only that some text is absent.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable
@@ -16,10 +17,23 @@ import pytest
 
 from cleaner import Block, Document, Pipeline, clean_text, default_pipeline
 from cleaner.document import Span
+from tests.netblock import sitecustomize as netblock
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures" / "seeds"
+NETBLOCK = Path(netblock.__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No network for the whole suite: sockets to hosts and name lookups raise, here and in Python subprocesses."""
+    netblock.block()
+    os.environ[netblock.ENV] = "1"
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(NETBLOCK), os.environ.get("PYTHONPATH")) if p)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    netblock.unblock()
 
 
 def describe(doc: Document) -> str:
