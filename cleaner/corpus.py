@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from .config import CorpusConfig
 
 _WORDS = re.compile(r"\w+")
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
 
 
 def shingle_set(text: str, size: int) -> set[bytes]:
@@ -64,6 +64,8 @@ class CorpusState:
     lsh: Any = None
     # Insertion order of indexed ids: "first seen" among several matches.
     order: dict[str, int] = field(default_factory=dict)
+    # Signatures of the indexed documents (uint32 bytes), to verify LSH candidates.
+    sigs: dict[str, bytes] = field(default_factory=dict)
     site_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     _perm: Any = None
 
@@ -73,7 +75,8 @@ class CorpusState:
         template = MinHash(num_perm=self.config.num_perm, seed=1)
         self._perm = (template.permutations, template.scheme)
         if self.lsh is None:
-            self.lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
+            # Tuned against false negatives (a near-copy missed), since candidates are verified below.
+            self.lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm, weights=(0.1, 0.9))
 
     def signature(self, text: str) -> Any:
         from datasketch import MinHash
@@ -95,14 +98,27 @@ class CorpusState:
             self._setup()
         if not text.strip():
             return None
+        import numpy as np
+
         sig = self.signature(text)
-        matches = [m for m in self.lsh.query(sig) if m != doc_id]
+        values = np.asarray(sig.hashvalues, dtype=np.uint32)
+        matches = [m for m in self.lsh.query(sig) if m != doc_id and self._similar(values, m)]
         if matches:
             return min(matches, key=lambda m: self.order.get(m, 0))
         if doc_id not in self.order:
             self.order[doc_id] = len(self.order)
+            self.sigs[doc_id] = values.tobytes()
             self.lsh.insert(doc_id, sig)
         return None
+
+    def _similar(self, values: Any, other: str) -> bool:
+        """Estimated Jaccard similarity (share of equal MinHash values) at least the threshold."""
+        import numpy as np
+
+        stored = self.sigs.get(other)
+        if stored is None:
+            return False
+        return float(np.mean(values == np.frombuffer(stored, dtype=np.uint32))) >= self.config.threshold
 
     # -- site boilerplate ---------------------------------------------------------------------
 
@@ -136,8 +152,14 @@ class CorpusState:
         tmp = f"{path}.tmp"
         with open(tmp, "wb") as fh:
             pickle.dump(
-                {"version": _INDEX_VERSION, "config": self.config, "lsh": self.lsh, "order": self.order,
-                 "site_lines": self.site_lines},
+                {
+                    "version": _INDEX_VERSION,
+                    "config": self.config,
+                    "lsh": self.lsh,
+                    "order": self.order,
+                    "sigs": self.sigs,
+                    "site_lines": self.site_lines,
+                },
                 fh,
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
@@ -157,7 +179,9 @@ class CorpusState:
             raise ValueError(f"{path} is not a cleaner index (or from another version)")
         if data["config"] != config:
             raise ValueError(f"{path} was built with other settings ({data['config']}); use a new index")
-        return cls(config=config, lsh=data["lsh"], order=data["order"], site_lines=data["site_lines"])
+        return cls(
+            config=config, lsh=data["lsh"], order=data["order"], sigs=data["sigs"], site_lines=data["site_lines"]
+        )
 
 
 def apply(record: dict[str, Any], state: CorpusState, dedup: bool = True) -> dict[str, Any]:
@@ -183,3 +207,53 @@ def apply_line(line: str, state: CorpusState, dedup: bool = True) -> tuple[str, 
         return line, False
     apply(record, state, dedup)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", bool(record.get("duplicate_of"))
+
+
+# -- pure pieces of the above, for running the same rules elsewhere (cleaner.dask) -----------------
+
+
+def site_line_keys(text: str, min_chars: int) -> list[tuple[int, str]]:
+    """(line index, key) of each line ``strip_site_boilerplate`` counts: lines at least ``min_chars`` long."""
+    if not text:
+        return []
+    return [(i, _line_hash(line)) for i, line in enumerate(text.split("\n")) if len(line) >= min_chars]
+
+
+def plan_site_boilerplate(counts: dict[str, int], keys: list[tuple[int, str]], k: int) -> list[int]:
+    """The indices of the lines ``strip_site_boilerplate`` removes, from ``site_line_keys`` alone.
+
+    ``counts`` is the site's line counts so far, updated as the real method does, so calling this
+    on every record of a site in input order gives the same removals.
+    """
+    if k <= 0:
+        return []
+    removed: list[int] = []
+    seen_here: set[str] = set()
+    for i, h in keys:
+        if counts.get(h, 0) >= k:
+            removed.append(i)
+            continue
+        if h not in seen_here:
+            seen_here.add(h)
+            counts[h] = counts.get(h, 0) + 1
+    return removed
+
+
+def strip_lines(text: str, removed: list[int] | tuple[int, ...] | set[int]) -> str:
+    """``text`` without the lines at the ``removed`` indices (the result of a plan)."""
+    if not removed:
+        return text
+    drop = set(removed)
+    return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
+
+
+def lsh_band_keys(state: CorpusState, text: str) -> list[tuple[int, bytes]]:
+    """(band, key) of every band of the text's signature, hashed as the state's MinHashLSH hashes them.
+
+    Two texts share a bucket of the index exactly when they share one of these pairs.
+    """
+    if state._perm is None:
+        state._setup()
+    lsh = state.lsh
+    values = state.signature(text).hashvalues
+    return [(band, lsh._H(values[start:end])) for band, (start, end) in enumerate(lsh.hashranges)]
