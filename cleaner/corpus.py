@@ -23,6 +23,7 @@ import json
 import os
 import pickle
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +31,7 @@ from urllib.parse import urlsplit
 from .config import CorpusConfig
 
 _WORDS = re.compile(r"\w+")
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3
 
 
 def shingle_set(text: str, size: int) -> set[bytes]:
@@ -84,7 +85,8 @@ class CorpusState:
         if self._perm is None:
             self._setup()
         perm, scheme = self._perm
-        m = MinHash(num_perm=self.config.num_perm, permutations=perm, scheme=scheme)
+        # crc32 is a C function: hashing shingles costs a fraction of datasketch's default sha1 wrapper.
+        m = MinHash(num_perm=self.config.num_perm, permutations=perm, scheme=scheme, hashfunc=zlib.crc32)
         sh = shingle_set(text, self.config.shingle_size)
         if sh:
             m.update_batch(sorted(sh))
@@ -246,14 +248,3 @@ def strip_lines(text: str, removed: list[int] | tuple[int, ...] | set[int]) -> s
     drop = set(removed)
     return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
 
-
-def lsh_band_keys(state: CorpusState, text: str) -> list[tuple[int, bytes]]:
-    """(band, key) of every band of the text's signature, hashed as the state's MinHashLSH hashes them.
-
-    Two texts share a bucket of the index exactly when they share one of these pairs.
-    """
-    if state._perm is None:
-        state._setup()
-    lsh = state.lsh
-    values = state.signature(text).hashvalues
-    return [(band, lsh._H(values[start:end])) for band, (start, end) in enumerate(lsh.hashranges)]
