@@ -36,6 +36,7 @@ class Injected:
         self.lexicon = ctx.lexicon
         self.min_words = ctx.config.injected.min_words
         self._own_cache: dict[str, frozenset[str]] = {}
+        self._others_cache: dict[str, frozenset[str]] = {}
 
     def _own(self, lang: str) -> frozenset[str]:
         """The document language's stopwords: its lexicon list, or else jusText's stoplist.
@@ -52,6 +53,15 @@ class Injected:
             self._own_cache[lang] = own
         return own
 
+    def _others(self, lang: str) -> frozenset[str]:
+        """Stopwords of the other lexicon languages that are not the document language's own."""
+        others = self._others_cache.get(lang)
+        if others is None:
+            own = self._own(lang)
+            others = frozenset(w for w, langs in self.lexicon.stopword_langs.items() if langs != (lang,)) - own
+            self._others_cache[lang] = others
+        return others
+
     def is_foreign(self, sentence: str, lang: str | None) -> bool:
         """True when the sentence is written in another language than ``lang``."""
         if not lang:
@@ -60,6 +70,9 @@ class Injected:
         if len(tokens) < self.min_words:
             return False
         own = self._own(lang)
+        # Cheap gate: fewer than two function words of any other language means nothing to weigh.
+        if len(self._others(lang).intersection(tokens)) < _MIN_FOREIGN_STOPWORDS:
+            return False
         own_hits = sum(1 for w in tokens if w in own)
         counts = stopword_profile([w for w in tokens if w not in own], self.lexicon)
         counts.pop(lang, None)
