@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import IO
+from collections.abc import Iterator
+from typing import IO, Any
 
 import click
 
@@ -20,7 +21,7 @@ from .corpus import CorpusState
 from .corpus import apply_line as corpus_apply_line
 from .progress import Progress
 from .readers import FORMATS, JsonlFields
-from .runner import Settings, Stats, error_line, iter_inputs, map_inputs, pipeline_for
+from .runner import Event, Settings, Stats, Unit, error_line, iter_inputs, map_inputs, pipeline_for
 from .writers.output import AtomicOutput
 
 CLEAN_EPILOG = """\b
@@ -89,12 +90,14 @@ def main() -> None:
 @click.option("--drop-duplicates", is_flag=True, help="With --dedup corpus: do not write duplicates.")
 @click.option("--index", "index_path", type=click.Path(dir_okay=False),
               help="With --dedup corpus: load and save the corpus index here (a local file).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Clean on this Dask scheduler (tcp://HOST:8786); same output as --jobs 1. Needs cleaner[dask].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of failing documents.")
 def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format: str, text_field: str,
           html_field: str, id_field: str, lang: str | None, min_chars: int | None, keep_removed: bool,
           config_path: str | None, errors_path: str | None, jobs: int, resume: bool, dedup: str,
-          drop_duplicates: bool, index_path: str | None, quiet: bool, debug: bool) -> None:
+          drop_duplicates: bool, index_path: str | None, scheduler: str | None, quiet: bool, debug: bool) -> None:
     """Clean INPUT files (files, directories, or - for stdin; default stdin) into JSONL."""
     settings = _settings(
         config_path, lang, min_chars, keep_removed=keep_removed, input_format=input_format,
@@ -105,6 +108,7 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
     if dedup == "corpus" and output_format != "jsonl":
         raise click.UsageError("--dedup corpus needs JSONL output")
     corpus = _corpus_state(settings, index_path) if dedup == "corpus" else None
+    client = _connect_scheduler(scheduler, index_path) if scheduler else None
     started = time.perf_counter()
     stats = Stats()
     to_stdout = output == "-"
@@ -119,10 +123,13 @@ def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format
     # --resume: a one-page input already written is skipped unread; records of multi-document
     # inputs (JSONL, WARC) already written are dropped as they come again.
     units = (u for u in iter_inputs(inputs, input_format) if not (u.single_doc and u.source in done))
+    pairs = map_inputs(units, settings, jobs or os.cpu_count() or 1)
+    if client is not None:
+        pairs, corpus = _on_scheduler(client, units, settings, corpus, done_ids)
     progress = Progress(enabled=False if quiet else None)
     try:
         progress.__enter__()
-        for unit, events in map_inputs(units, settings, jobs or os.cpu_count() or 1):
+        for unit, events in pairs:
             stats.inputs += unit.starts_input
             progress.advance(sum(1 for e in events if e.kind in ("record", "too_short", "skip", "error")))
             for event in events:
@@ -233,6 +240,32 @@ def dedup(inputs: tuple[str, ...], output: str, drop_duplicates: bool, index_pat
         _warn(f"{counts['in']} records in, {counts['written']} written, {counts['duplicates']} duplicates, "
               f"{counts['errors']} errors; {time.perf_counter() - started:.2f}s")
     sys.exit(1 if counts["errors"] else 0)
+
+
+def _connect_scheduler(address: str, index_path: str | None) -> Any:
+    """--scheduler: a distributed.Client, or a usage error (no Dask, unreachable address, --index)."""
+    if index_path:
+        raise click.UsageError("--index is not supported with --scheduler yet")
+    try:
+        from .dask import connect
+
+        return connect(address)
+    except (ImportError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _on_scheduler(client: Any, units: Iterator[Unit], settings: Settings, corpus: CorpusState | None,
+                  skip: set[tuple[str, str]]) -> tuple[Iterator[tuple[Unit, list[Event]]], Any]:
+    """(unit, events) cleaned on the Dask cluster, in input order, and the corpus state that replays its decisions."""
+    from .dask import DecidedCorpus, bag_from_units, map_on_cluster
+
+    decided = DecidedCorpus(corpus.config) if corpus is not None else None
+
+    def run() -> Iterator[tuple[Unit, list[Event]]]:
+        with client:
+            yield from map_on_cluster(bag_from_units(units), settings, decided, skip)
+
+    return run(), decided
 
 
 def _corpus_state(settings: Settings, index_path: str | None) -> CorpusState:
