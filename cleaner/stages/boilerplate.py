@@ -111,13 +111,23 @@ class Boilerplate:
         return out
 
     @staticmethod
-    def _neighbour(classes: list[str], i: int, step: int, skip: tuple[str, ...]) -> str:
-        j = i + step
-        while 0 <= j < len(classes):
-            if classes[j] not in skip and classes[j] != GONE:
-                return classes[j]
-            j += step
-        return BAD
+    def _nearest(classes: list[str], skip: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """For every position, the class of the nearest block before and after it that is not
+        skipped (nor gone); BAD past the page's edges. Two linear scans, so long runs of short
+        lines cost no more than short ones."""
+        n = len(classes)
+        before, after = [BAD] * n, [BAD] * n
+        last = BAD
+        for i, cls in enumerate(classes):
+            before[i] = last
+            if cls not in skip and cls != GONE:
+                last = cls
+        last = BAD
+        for i in range(n - 1, -1, -1):
+            after[i] = last
+            if classes[i] not in skip and classes[i] != GONE:
+                last = classes[i]
+        return before, after
 
     def _menus(self, classes: list[str]) -> list[str]:
         """A run of many short lines in a row is a menu or a list of links, not text.
@@ -144,24 +154,24 @@ class Boilerplate:
         classes = self._menus(classes)
         # Near-good blocks next to good ones count as good; short ones decide from both sides.
         out = list(classes)
+        prev_far, next_far = self._nearest(classes, (SHORT, NEAR_GOOD))
+        prev_near, next_near = self._nearest(classes, (SHORT,))
         for i, cls in enumerate(classes):
             if cls != SHORT:
                 continue
-            prev = self._neighbour(classes, i, -1, (SHORT, NEAR_GOOD))
-            nxt = self._neighbour(classes, i, 1, (SHORT, NEAR_GOOD))
-            if prev == nxt:
-                out[i] = prev
+            if prev_far[i] == next_far[i]:
+                out[i] = prev_far[i]
             else:
                 # Between good and bad: good only when a near-good neighbour vouches for it.
-                prev_n = self._neighbour(classes, i, -1, (SHORT,))
-                next_n = self._neighbour(classes, i, 1, (SHORT,))
-                out[i] = GOOD if NEAR_GOOD in (prev_n, next_n) else BAD
+                out[i] = GOOD if NEAR_GOOD in (prev_near[i], next_near[i]) else BAD
+        # Near-good blocks take their neighbours' side; those on the left are already decided.
+        _, next_decided = self._nearest(out, (NEAR_GOOD,))
+        last = BAD
         for i, cls in enumerate(classes):
-            if cls != NEAR_GOOD:
-                continue
-            prev = self._neighbour(out, i, -1, (NEAR_GOOD,))
-            nxt = self._neighbour(out, i, 1, (NEAR_GOOD,))
-            out[i] = BAD if prev == BAD and nxt == BAD else GOOD
+            if cls == NEAR_GOOD:
+                out[i] = BAD if last == BAD and next_decided[i] == BAD else GOOD
+            if out[i] != GONE:
+                last = out[i]
         # A heading followed closely by good text introduces it.
         for i, b in enumerate(blocks):
             if out[i] == BAD and b.keep and b.kind == HEADING:

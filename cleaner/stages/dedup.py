@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from ..pipeline import Context
 
 NAME = "dedup"
+# A shingle held by this many earlier sentences is common: its holders are not enumerated.
+_COMMON_SHINGLE = 64
 _WORDS = re.compile(r"\w+")
 
 
@@ -140,9 +142,17 @@ class Dedup:
         if len(postings.keys() & sh) < need:
             return []
         overlap: Counter[int] = Counter()
+        common = 0
         for x in sh:
-            overlap.update(postings.get(x, ()))
-        return [sid for sid, n in overlap.items() if n >= need]
+            holders = postings.get(x, ())
+            if len(holders) >= _COMMON_SHINGLE:
+                # "of the" in a long page: counting its holders would make the pass quadratic.
+                common += 1
+                continue
+            overlap.update(holders)
+        # Common shingles are taken as shared with every candidate (an upper bound, so no near-duplicate
+        # is lost to the shortcut; the MinHash check decides).
+        return [sid for sid, n in overlap.items() if n + common >= need]
 
     def _near_duplicate(
         self,
