@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 NAME = "related"
 # Lines of a teaser entry that are not titles: agency/date lines are short.
 _DATE_LINE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b")
+# A headline led by a clock time, as news tickers and "latest news" columns list them.
+_TICKER = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\w")
+_MIN_TICKER_RUN = 3
 # A teaser link line is a link text, not a paragraph.
 _MAX_LINK_WORDS = 30
 
@@ -69,3 +72,19 @@ class Related:
                 elif self.links.search(text):
                     b.drop(NAME, "teaser-excerpt")
             i += 1
+        self._tickers(blocks)
+
+    @staticmethod
+    def _tickers(blocks: list[Block]) -> None:
+        """A run of headlines each led by a clock time ("• 14:44 Title") is a news ticker: links, not text."""
+        run: list[Block] = []
+        for b in [*blocks, None]:
+            if b is not None and not b.keep:
+                continue
+            if b is not None and _TICKER.match(block_core(b)) and core_words(b) <= _MAX_LINK_WORDS:
+                run.append(b)
+                continue
+            if len(run) >= _MIN_TICKER_RUN:
+                for t in run:
+                    t.drop(NAME, "news-ticker")
+            run = []

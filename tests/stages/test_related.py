@@ -87,3 +87,20 @@ def test_single_teaser_links_go_on_their_own(run):
     for line in ("Read more: Why sourdough", "Lire aussi : Le pain", "Lee también: El pan"):
         assert_dropped(doc, line, "related")
     assert_kept(doc, "A small family bakery", "The owners said they would keep their prices unchanged")
+
+
+def test_news_ticker_of_timed_headlines_goes(run):
+    """Three or more headlines led by a clock time in a row are a ticker; a single timed line stays."""
+    body = (
+        "Le conseil municipal a voté hier soir le budget de la piscine, après deux heures de débat sur le coût "
+        "des travaux et le calendrier du chantier.\n\n"
+        "• 14:44 Un incendie maîtrisé dans un entrepôt du port\n"
+        "• 14:20 La ligne de tram coupée jusqu'à lundi\n"
+        "• 13:58 Un nouveau directeur pour le conservatoire\n\n"
+        "Les travaux commenceront en septembre et dureront un an, a précisé le maire.\n\n"
+        "18:30 Réunion publique à la mairie\n"
+    )
+    doc = run(body)
+    for line in ("Un incendie maîtrisé", "La ligne de tram coupée", "Un nouveau directeur"):
+        assert_dropped(doc, line, "related", "news-ticker")
+    assert_kept(doc, "Le conseil municipal a voté", "Les travaux commenceront en septembre", "Réunion publique")
