@@ -51,7 +51,7 @@ def decompress(data: bytes) -> bytes:
                 if not dobj.eof:
                     raise CompressionError("zstd data is truncated")
                 data = out
-        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+        except (OSError, EOFError, lzma.LZMAError, ValueError, zlib.error) as exc:
             raise CompressionError(f"{kind} data is corrupt or truncated: {exc}") from None
         except Exception as exc:  # zstandard raises its own ZstdError
             if type(exc).__name__ == "ZstdError":
