@@ -94,6 +94,9 @@ def _read_record(record: Any, source: str) -> Document | WarcSkip | WarcError | 
             f"{source}: record {url or '?'} has no Content-Length; the rest of the archive is lost", fatal=True
         )
     if kind not in ("response", "conversion"):
+        record.raw_stream.read()  # to see whether the archive ends inside it
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            return WarcError(f"{source}: {kind} record is truncated", fatal=True)
         return None
     crawl_date = record.rec_headers.get_header("WARC-Date")
     try:
