@@ -1,8 +1,8 @@
 """cleaner: raw web page dumps in, clean article text out.
 
-    >>> from cleaner import clean_text
-    >>> doc = clean_text(open("page.txt").read(), source="page.txt")
-    >>> doc.kept_text(), doc.lang, doc.title
+>>> from cleaner import clean_text
+>>> doc = clean_text(open("page.txt").read(), source="page.txt")
+>>> doc.kept_text(), doc.lang, doc.title
 """
 
 from __future__ import annotations
@@ -18,8 +18,20 @@ from .writers.jsonl import to_record
 __version__ = "0.1.0"
 
 __all__ = [
-    "Block", "Config", "ConfigError", "Context", "Document", "Pipeline", "Span", "Stage",
-    "__version__", "clean_text", "default_pipeline", "document_id", "load_config", "to_record",
+    "Block",
+    "Config",
+    "ConfigError",
+    "Context",
+    "Document",
+    "Pipeline",
+    "Span",
+    "Stage",
+    "__version__",
+    "clean_text",
+    "default_pipeline",
+    "document_id",
+    "load_config",
+    "to_record",
 ]
 
 

@@ -36,7 +36,6 @@ Examples:
 """
 
 
-
 def _warn(msg: str) -> None:
     click.echo(f"cleaner: {msg}", err=True)
 
@@ -66,42 +65,108 @@ def main() -> None:
 
 @main.command(epilog=CLEAN_EPILOG)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write here instead of stdout; .gz/.bz2/.xz/.zst compress.")
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
-              help="jsonl records, or each document's text followed by a blank line.")
-@click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="Input kind; auto recognises text, HTML, JSONL and WARC/WET by content.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write here instead of stdout; .gz/.bz2/.xz/.zst compress.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "text"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl records, or each document's text followed by a blank line.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input kind; auto recognises text, HTML, JSONL and WARC/WET by content.",
+)
 @click.option("--text-field", default="text", show_default=True, help="JSONL input: field holding text.")
 @click.option("--html-field", default="html", show_default=True, help="JSONL input: field holding HTML.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL input: field holding the id.")
 @click.option("--lang", metavar="CODE", help="Language hint (ISO 639-1); default: detect.")
-@click.option("--min-chars", type=click.IntRange(min=0), default=None,
-              help="Drop documents whose clean text is shorter (default 0).")
+@click.option(
+    "--min-chars",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Drop documents whose clean text is shorter (default 0).",
+)
 @click.option("--keep-removed", is_flag=True, help="Add the removed blocks, with stage and reason, to each record.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file: thresholds, extra lexicons.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
-              help="Write error records (JSONL) here instead of stderr lines.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes (0 = all cores); output order and bytes are the same as with 1.")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False),
+    help="Write error records (JSONL) here instead of stderr lines.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0 = all cores); output order and bytes are the same as with 1.",
+)
 @click.option("--resume", is_flag=True, help="With -o: keep the records already written and skip their inputs.")
-@click.option("--dedup", type=click.Choice(["none", "corpus"]), default="none", show_default=True,
-              help="corpus: mark near-duplicate documents (duplicate_of) and drop site boilerplate lines.")
+@click.option(
+    "--dedup",
+    type=click.Choice(["none", "corpus"]),
+    default="none",
+    show_default=True,
+    help="corpus: mark near-duplicate documents (duplicate_of) and drop site boilerplate lines.",
+)
 @click.option("--drop-duplicates", is_flag=True, help="With --dedup corpus: do not write duplicates.")
-@click.option("--index", "index_path", type=click.Path(dir_okay=False),
-              help="With --dedup corpus: load and save the corpus index here (a local file).")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Clean on this Dask scheduler (tcp://HOST:8786); same output as --jobs 1. Needs cleaner[dask].")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False),
+    help="With --dedup corpus: load and save the corpus index here (a local file).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Clean on this Dask scheduler (tcp://HOST:8786); same output as --jobs 1. Needs cleaner[dask].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of failing documents.")
-def clean(inputs: tuple[str, ...], output: str, output_format: str, input_format: str, text_field: str,
-          html_field: str, id_field: str, lang: str | None, min_chars: int | None, keep_removed: bool,
-          config_path: str | None, errors_path: str | None, jobs: int, resume: bool, dedup: str,
-          drop_duplicates: bool, index_path: str | None, scheduler: str | None, quiet: bool, debug: bool) -> None:
+def clean(
+    inputs: tuple[str, ...],
+    output: str,
+    output_format: str,
+    input_format: str,
+    text_field: str,
+    html_field: str,
+    id_field: str,
+    lang: str | None,
+    min_chars: int | None,
+    keep_removed: bool,
+    config_path: str | None,
+    errors_path: str | None,
+    jobs: int,
+    resume: bool,
+    dedup: str,
+    drop_duplicates: bool,
+    index_path: str | None,
+    scheduler: str | None,
+    quiet: bool,
+    debug: bool,
+) -> None:
     """Clean INPUT files (files, directories, or - for stdin; default stdin) into JSONL."""
     settings = _settings(
-        config_path, lang, min_chars, keep_removed=keep_removed, input_format=input_format,
-        fields=JsonlFields(text=text_field, html=html_field, id=id_field), output_format=output_format, debug=debug,
+        config_path,
+        lang,
+        min_chars,
+        keep_removed=keep_removed,
+        input_format=input_format,
+        fields=JsonlFields(text=text_field, html=html_field, id=id_field),
+        output_format=output_format,
+        debug=debug,
     )
     if resume and (output == "-" or output_format != "jsonl"):
         raise click.UsageError("--resume needs -o FILE and JSONL output")
@@ -189,15 +254,30 @@ Examples:
 
 @main.command(epilog=DEDUP_EPILOG)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write here instead of stdout; .gz .bz2 .xz .zst compress.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write here instead of stdout; .gz .bz2 .xz .zst compress.",
+)
 @click.option("--drop-duplicates", is_flag=True, help="Do not write near-duplicate documents.")
-@click.option("--index", "index_path", type=click.Path(dir_okay=False),
-              help="Load and save the corpus index here, to deduplicate against earlier runs.")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False),
+    help="Load and save the corpus index here, to deduplicate against earlier runs.",
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file ([corpus] thresholds).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def dedup(inputs: tuple[str, ...], output: str, drop_duplicates: bool, index_path: str | None,
-          config_path: str | None, quiet: bool) -> None:
+def dedup(
+    inputs: tuple[str, ...],
+    output: str,
+    drop_duplicates: bool,
+    index_path: str | None,
+    config_path: str | None,
+    quiet: bool,
+) -> None:
     """Mark near-duplicate documents across JSONL records (duplicate_of) and drop site boilerplate."""
     settings = _settings(config_path, None, None)
     corpus = _corpus_state(settings, index_path)
@@ -237,8 +317,10 @@ def dedup(inputs: tuple[str, ...], output: str, drop_duplicates: bool, index_pat
     if index_path:
         corpus.save(index_path)
     if not quiet:
-        _warn(f"{counts['in']} records in, {counts['written']} written, {counts['duplicates']} duplicates, "
-              f"{counts['errors']} errors; {time.perf_counter() - started:.2f}s")
+        _warn(
+            f"{counts['in']} records in, {counts['written']} written, {counts['duplicates']} duplicates, "
+            f"{counts['errors']} errors; {time.perf_counter() - started:.2f}s"
+        )
     sys.exit(1 if counts["errors"] else 0)
 
 
@@ -254,8 +336,9 @@ def _connect_scheduler(address: str, index_path: str | None) -> Any:
         raise click.UsageError(str(exc)) from None
 
 
-def _on_scheduler(client: Any, units: Iterator[Unit], settings: Settings, corpus: CorpusState | None,
-                  skip: set[tuple[str, str]]) -> tuple[Iterator[tuple[Unit, list[Event]]], Any]:
+def _on_scheduler(
+    client: Any, units: Iterator[Unit], settings: Settings, corpus: CorpusState | None, skip: set[tuple[str, str]]
+) -> tuple[Iterator[tuple[Unit, list[Event]]], Any]:
     """(unit, events) cleaned on the Dask cluster, in input order, and the corpus state that replays its decisions."""
     from .dask import DecidedCorpus, bag_from_units, map_on_cluster
 

@@ -120,8 +120,14 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
             raise ConfigError(f"cannot read config {path}: {exc.strerror or exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config {path} is not valid TOML: {exc}") from None
-        sections = {"dedup": DedupConfig, "injected": InjectedConfig, "language": LanguageConfig,
-                    "boilerplate": BoilerplateConfig, "limits": LimitsConfig, "corpus": CorpusConfig}
+        sections = {
+            "dedup": DedupConfig,
+            "injected": InjectedConfig,
+            "language": LanguageConfig,
+            "boilerplate": BoilerplateConfig,
+            "limits": LimitsConfig,
+            "corpus": CorpusConfig,
+        }
         updates: dict[str, Any] = {}
         for key, value in data.items():
             if key in sections:

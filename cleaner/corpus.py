@@ -247,4 +247,3 @@ def strip_lines(text: str, removed: list[int] | tuple[int, ...] | set[int]) -> s
         return text
     drop = set(removed)
     return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
-

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from .lexicon import fold_accents
 
-_TIME = r"(?:\s*(?:,|à|a las|a la|at|um|um|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])\s?[:h]\s?(?P<M>[0-5]\d)(?:\s?(?P<ampm>[ap])\.?m\.?)?)?"
+_TIME = (
+    r"(?:\s*(?:,|à|a las|a la|at|um|-|–|\|)?\s*"
+    r"(?P<H>[01]?\d|2[0-3])\s?[:h]\s?(?P<M>[0-5]\d)(?:\s?(?P<ampm>[ap])\.?m\.?)?)?"
+)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d))?")
 _NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b" + _TIME, re.IGNORECASE)
 _DAY_MONTH = re.compile(

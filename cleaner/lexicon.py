@@ -116,8 +116,7 @@ def _factors(items: list) -> list[frozenset[str]]:
 def _case_safe(s: str) -> bool:
     """``s.lower() in line.lower()`` finds every case-insensitive regex match of ``s``."""
     return all(
-        len(c.lower()) == 1 and (c.lower().isascii() or (_FIXES_KNOWN and ord(c.lower()) not in _CASE_FIXES))
-        for c in s
+        len(c.lower()) == 1 and (c.lower().isascii() or (_FIXES_KNOWN and ord(c.lower()) not in _CASE_FIXES)) for c in s
     )
 
 
@@ -407,7 +406,8 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         languages[code] = LanguageData(
             code=code,
             name=data.get("name", old.name if old else code),
-            stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])) | (old.stopwords if old else frozenset()),
+            stopwords=frozenset(w.casefold() for w in data.get("stopwords", []))
+            | (old.stopwords if old else frozenset()),
             abbreviations=frozenset(data.get("abbreviations", [])) | (old.abbreviations if old else frozenset()),
             months={**(old.months if old else {}), **{_fold(k): v for k, v in meta.get("months", {}).items()}},
             published=(old.published if old else []) + meta.get("published", []),

@@ -107,7 +107,8 @@ class Stats:
         return (
             f"{self.inputs} inputs, {docs_in} documents in = {self.written} written + "
             f"{self.too_short + self.skipped} skipped ({self.too_short} too short, {self.skipped} not pages) + "
-            f"{self.errors} errors; {removed} blocks removed" + (f" ({top})" if top else "")
+            f"{self.errors} errors; {removed} blocks removed"
+            + (f" ({top})" if top else "")
             + (f"; {self.duplicates} duplicates" if self.duplicates else "")
             + f"; {seconds:.2f}s"
         )
@@ -138,40 +139,63 @@ def clean_input(
     if failure is not None or data is None:
         return [error_event(source, "InputError", failure or "unreadable")]
     pipeline = pipeline_for(settings)
-    min_chars = pipeline.config.min_chars
+    limits = pipeline.config.limits
+    kind = fmt or settings.input_format
+    if kind in ("text", "html") and len(data) > limits.max_bytes:
+        return [error_event(source, "TooLarge", f"{source}: {len(data)} bytes exceed the limit of {limits.max_bytes}")]
     events: list[Event] = []
-    for item in read_input(data, source, fmt or settings.input_format, settings.fields, line):
-        if isinstance(item, InputFailure):
-            events.append(error_event(item.source, item.error, item.message))
-            continue
-        if isinstance(item, Skipped):
-            events.append(Event("skip", text=item.reason, source=item.source))
-            continue
-        limits = pipeline.config.limits
-        if len(item.raw) > limits.max_bytes:
-            message = f"{item.source}: document of {len(item.raw)} characters exceeds the limit of {limits.max_bytes}"
-            events.append(error_event(item.source, "TooLarge", message, item.id))
-            continue
+    items = read_input(data, source, kind, settings.fields, line)
+    while True:
+        current: Document | None = None
         try:
+            # Reading is part of a document's cost (HTML extraction): the budget covers it too.
             with time_budget(limits.time_budget):
-                doc = pipeline.run(item)
+                item = next(items, None)
+                if item is None:
+                    break
+                if isinstance(item, Document):
+                    current = item
+                doc: Document | None = None
+                if current is not None and len(current.raw) <= limits.max_bytes:
+                    doc = pipeline.run(current)
         except BudgetExceeded:
-            message = f"{item.source}: took longer than the time budget of {limits.time_budget:g} s"
-            events.append(error_event(item.source, "Timeout", message, item.id))
+            doc_id = current.id if current is not None else None
+            message = f"{source}: took longer than the time budget of {limits.time_budget:g} s"
+            events.append(error_event(source, "Timeout", message, doc_id))
+            if current is None:
+                break  # the reader itself was stopped: the rest of this input is lost with it
             continue
         except Exception as exc:  # one bad page must not stop a ten-hour run
-            message = f"{item.source}: {type(exc).__name__}: {exc}"
+            message = f"{source}: {type(exc).__name__}: {exc}"
             if settings.debug:
                 message += "\n" + traceback.format_exc()
-            events.append(error_event(item.source, type(exc).__name__, message, item.id))
+            events.append(error_event(source, type(exc).__name__, message, current.id if current else None))
+            if current is None:
+                break  # a reader that raised cannot go on
             continue
-        events.extend(Event("warning", text=f"{source}: {w}", source=source) for w in doc.warnings)
-        if len(doc.kept_text()) < min_chars:
-            events.append(Event("too_short", source=source))
-            continue
-        events.append(
-            Event("record", text=render(doc, settings), source=source, removed=doc.removed_counts(), doc_id=doc.id)
-        )
+        events.extend(_events(item, doc, source, settings, pipeline.config.min_chars, limits.max_bytes))
+    return events
+
+
+def _events(
+    item: object, doc: Document | None, source: str, settings: Settings, min_chars: int, max_bytes: int
+) -> list[Event]:
+    """What one reader item gives: an error, a skip, a too-short note, or a record with its warnings."""
+    if isinstance(item, InputFailure):
+        return [error_event(item.source, item.error, item.message)]
+    if isinstance(item, Skipped):
+        return [Event("skip", text=item.reason, source=item.source)]
+    if doc is None:
+        assert isinstance(item, Document)
+        message = f"{item.source}: document of {len(item.raw)} characters exceeds the limit of {max_bytes}"
+        return [error_event(item.source, "TooLarge", message, item.id)]
+    events = [Event("warning", text=f"{source}: {w}", source=source) for w in doc.warnings]
+    if len(doc.kept_text()) < min_chars:
+        events.append(Event("too_short", source=source))
+        return events
+    events.append(
+        Event("record", text=render(doc, settings), source=source, removed=doc.removed_counts(), doc_id=doc.id)
+    )
     return events
 
 

@@ -19,9 +19,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # Sentence ends: terminal punctuation, closing quotes/brackets, space, then an opening
 # that can start a sentence. CJK full stops end a sentence with no space after them.
-_SENT_END = re.compile(
-    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡—–-]?\s?[A-ZÀ-ÖØ-Þ0-9Α-ΩА-Я])|(?<=[。！？])"
-)
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡—–-]?\s?[A-ZÀ-ÖØ-Þ0-9Α-ΩА-Я])|(?<=[。！？])")
 # Every sentence end above follows one of these; a line without any is one sentence.
 _END_HINT = re.compile("[.!?…。！？]")
 

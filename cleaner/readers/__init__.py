@@ -17,7 +17,11 @@ from .text import binary_kind, read_text
 from .warc import WarcError, WarcSkip, looks_like_warc, read_warc
 
 __all__ = [
-    "InputFailure", "JsonlFields", "Skipped", "detect_format", "read_input",
+    "InputFailure",
+    "JsonlFields",
+    "Skipped",
+    "detect_format",
+    "read_input",
 ]
 
 DEFAULT_FIELDS = JsonlFields()

@@ -30,27 +30,42 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def decompress(data: bytes) -> bytes:
-    """Decompress whatever format the magic bytes say (repeatedly, for .tar-less double wrapping)."""
+# Decompressed inputs larger than this are refused: a gzip bomb must not exhaust memory.
+MAX_DECOMPRESSED = 1_000_000_000
+
+
+def _bounded(reader: IO[bytes], limit: int, kind: str) -> bytes:
+    out = reader.read(limit + 1)
+    if len(out) > limit:
+        raise CompressionError(f"{kind} data decompresses to more than {limit} bytes; refused")
+    return out
+
+
+def decompress(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
+    """Decompress whatever format the magic bytes say (repeatedly, for double wrapping), at most ``limit`` bytes."""
     for _ in range(3):
         kind = sniff(data)
         if kind is None:
             return data
         try:
             if kind == "gzip":
-                data = gzip.decompress(data)
+                data = _bounded(gzip.GzipFile(fileobj=io.BytesIO(data)), limit, kind)
             elif kind == "bz2":
-                data = bz2.decompress(data)
+                data = _bounded(bz2.BZ2File(io.BytesIO(data)), limit, kind)
             elif kind == "xz":
-                data = lzma.decompress(data)
+                data = _bounded(lzma.LZMAFile(io.BytesIO(data)), limit, kind)  # noqa: SIM115
             else:
                 import zstandard
 
+                _bounded(zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)), limit, kind)
+                # Bounded now; the one-shot object also tells a truncated frame from a complete one.
                 dobj = zstandard.ZstdDecompressor().decompressobj()
                 out = dobj.decompress(data)
                 if not dobj.eof:
                     raise CompressionError("zstd data is truncated")
                 data = out
+        except CompressionError:
+            raise
         except (OSError, EOFError, lzma.LZMAError, ValueError, zlib.error) as exc:
             raise CompressionError(f"{kind} data is corrupt or truncated: {exc}") from None
         except Exception as exc:  # zstandard raises its own ZstdError

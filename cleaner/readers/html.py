@@ -22,10 +22,48 @@ from ..pipeline import document_id
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select"}
 # Elements that start a new line when rendered.
 _BLOCKS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
-    "title", "option", "button", "label",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "title",
+    "option",
+    "button",
+    "label",
 }
 # A page starts with markup (a doctype, a tag or a comment) and holds many tags.
 _STARTS_WITH_MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[a-zA-Z!?]")
@@ -178,14 +216,24 @@ def extract(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
 
     # trafilatura parses the markup itself: its parser settings find more of the text than ours.
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
         deduplicate=False,
     )
     if result is None or result.body is None:
         return "", {}
     meta = {
-        "title": result.title, "author": result.author, "date": result.date, "site": result.sitename,
-        "url": result.url, "categories": result.categories or [], "tags": result.tags or [],
+        "title": result.title,
+        "author": result.author,
+        "date": result.date,
+        "site": result.sitename,
+        "url": result.url,
+        "categories": result.categories or [],
+        "tags": result.tags or [],
         "description": result.description,
     }
     return body_to_text(result.body), meta

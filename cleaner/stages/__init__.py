@@ -21,8 +21,19 @@ if TYPE_CHECKING:
     from ..pipeline import Context, Stage
 
 __all__ = [
-    "Boilerplate", "CallsToAction", "Captions", "Comments", "Dedup", "Injected", "Language",
-    "Listing", "Metadata", "Navigation", "Normalize", "Related", "build_stages",
+    "Boilerplate",
+    "CallsToAction",
+    "Captions",
+    "Comments",
+    "Dedup",
+    "Injected",
+    "Language",
+    "Listing",
+    "Metadata",
+    "Navigation",
+    "Normalize",
+    "Related",
+    "build_stages",
 ]
 
 

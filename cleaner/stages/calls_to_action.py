@@ -47,8 +47,11 @@ class CallsToAction:
                 b.drop(NAME, "call-to-action")
                 continue
             m = trailing_time(b.text)
-            if (m and block_words(b) <= _MAX_POST_HEADING_WORDS
-                    and not b.text[: m.start()].rstrip().endswith((".", ","))):
+            if (
+                m
+                and block_words(b) <= _MAX_POST_HEADING_WORDS
+                and not b.text[: m.start()].rstrip().endswith((".", ","))
+            ):
                 stamps += 1
                 b.drop_span(m.start(), m.end(), NAME, "timestamp")
             self._sentences(b)

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from ..document import Document
 
 RECORD_FIELDS = (
-    "id", "source", "text", "title", "date", "modified", "author", "site", "lang", "lang_confidence",
-    "page_type", "removed",
+    "id",
+    "source",
+    "text",
+    "title",
+    "date",
+    "modified",
+    "author",
+    "site",
+    "lang",
+    "lang_confidence",
+    "page_type",
+    "removed",
 )
 
 
@@ -36,6 +47,22 @@ def to_record(doc: Document, keep_removed: bool = False, indexes: list[int] | No
     return record
 
 
+def _sane(value: Any) -> Any:
+    """JSON-safe: NaN and infinities become null (JSON has none); other odd values their text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _sane(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_sane(v) for v in value]
+    return value
+
+
 def dumps(record: dict[str, Any]) -> str:
-    """One JSONL line: UTF-8 text, no ASCII escapes, stable key order."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One JSONL line: UTF-8 text, no ASCII escapes, stable key order; always valid JSON and UTF-8."""
+    try:
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
+    except ValueError:
+        line = json.dumps(_sane(record), ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
+    # A lone surrogate (from a JSONL input's "\\ud800") cannot be written as UTF-8: replace it.
+    return line.encode("utf-8", "replace").decode("utf-8") + "\n"
