@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..document import Block
 from ..segment import word_count
+
+T = TypeVar("T")
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙■□➢►▶✓✔]|[-*+–](?=\s))\s*")
 # A clock time, alone or at the end of a line: "07:01", "08h25", "12:30 PM".
@@ -28,32 +32,28 @@ def core(text: str) -> str:
     return _BULLET.sub("", text, count=1)
 
 
+def _memo(b: Block, key: str, compute: Callable[[], T]) -> T:
+    """A per-block value computed once and shared by every stage."""
+    d = b.cache()
+    value = d.get(key)
+    if value is None:
+        value = d[key] = compute()
+    return value
+
+
 def block_core(b: Block) -> str:
     """``core(b.text)``, computed once per block."""
-    d = b.cache()
-    c = d.get("core")
-    if c is None:
-        c = d["core"] = core(b.text)
-    return c
+    return _memo(b, "core", lambda: core(b.text))
 
 
 def block_words(b: Block) -> int:
     """``word_count(b.text)``, computed once per block."""
-    d = b.cache()
-    n = d.get("words")
-    if n is None:
-        n = d["words"] = word_count(b.text)
-    return n
+    return _memo(b, "words", lambda: word_count(b.text))
 
 
 def core_words(b: Block) -> int:
     """``word_count(core(b.text))``, computed once per block."""
-    d = b.cache()
-    n = d.get("core_words")
-    if n is None:
-        c = block_core(b)
-        n = d["core_words"] = block_words(b) if c == b.text else word_count(c)
-    return n
+    return _memo(b, "core_words", lambda: block_words(b) if block_core(b) == b.text else word_count(block_core(b)))
 
 
 def ends_with_ellipsis(text: str) -> bool:
