@@ -234,6 +234,23 @@ def _clean_unit(job: tuple[Unit, Settings]) -> list[Event]:
     return clean_unit(*job)
 
 
+_WARM_UP_TEXT = (
+    "Warm-up page\n\nThis short page exercises every stage once, so that language profiles, stoplists and "
+    "the MinHash library are loaded before worker processes are forked. It repeats a sentence on purpose. "
+    "This short page exercises every stage once, so that language profiles, stoplists and the MinHash "
+    "library are all loaded before worker processes are forked.\n\nVa bene, grazie mille per tutto questo."
+)
+
+
+def warm_up(settings: Settings) -> None:
+    """Run the pipeline once on a built-in page (and langdetect once) to load everything lazy."""
+    from .langid import langdetect_guess
+
+    pipeline = pipeline_for(settings)
+    pipeline.run(Document(raw=_WARM_UP_TEXT, source="warm-up"))
+    langdetect_guess("Questa frase serve solo a caricare i profili delle lingue.")
+
+
 def map_inputs(units: Iterator[Unit], settings: Settings, jobs: int = 1) -> Iterator[tuple[Unit, list[Event]]]:
     """Events of every input, in input order; ``jobs`` > 1 cleans them in a process pool.
 
@@ -249,6 +266,10 @@ def map_inputs(units: Iterator[Unit], settings: Settings, jobs: int = 1) -> Iter
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    if ctx.get_start_method() == "fork":
+        # Load what every worker needs once, here: forked workers share it instead of each
+        # paying for language profiles and imports on its first document.
+        warm_up(settings)
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         pending: deque = deque()
