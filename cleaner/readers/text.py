@@ -8,7 +8,7 @@ import re
 from ..document import Document
 from ..pipeline import document_id
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_LE, "utf-16"), (codecs.BOM_BE, "utf-16"))
 
 # Formats that are never page text, by their magic bytes.
 _BINARY_MAGIC = (
@@ -29,7 +29,7 @@ _SNIFF = 8192
 _NON_ASCII_CHAR = re.compile("[^\x00-\x7f\ufffd]")
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
+def _two_byte_text_without_bom(head: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when the NUL bytes sit at every other position, as in ASCII-heavy UTF-16."""
     pairs = len(head) // 2
     if pairs < 4:
@@ -49,7 +49,7 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return name
     head = data[:_SNIFF]
-    if not head or any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
+    if not head or any(head.startswith(bom) for bom, _ in _BOMS) or _two_byte_text_without_bom(head):
         return None
     controls = sum(head.count(b) for b in _CONTROL)
     # A NUL byte, or more than a few control bytes in a hundred: no text dump looks like that.
@@ -73,9 +73,9 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, "replace"), enc.replace("-sig", ""), []
-    utf16 = _utf16_without_bom(data[:_SNIFF])
-    if utf16:
-        return data.decode(utf16, "replace"), "utf-16", ["no byte order mark; decoded as UTF-16"]
+    wide = _two_byte_text_without_bom(data[:_SNIFF])
+    if wide:
+        return data.decode(wide, "replace"), "utf-16", ["no byte order mark; decoded as UTF-16"]
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
