@@ -173,7 +173,7 @@ def clean(
     if dedup == "corpus" and output_format != "jsonl":
         raise click.UsageError("--dedup corpus needs JSONL output")
     corpus = _corpus_state(settings, index_path) if dedup == "corpus" else None
-    client = _connect_scheduler(scheduler, index_path) if scheduler else None
+    client = _connect_scheduler(scheduler) if scheduler else None
     started = time.perf_counter()
     stats = Stats()
     to_stdout = output == "-"
@@ -190,7 +190,7 @@ def clean(
     units = (u for u in iter_inputs(inputs, input_format) if not (u.single_doc and u.source in done))
     pairs = map_inputs(units, settings, jobs or os.cpu_count() or 1)
     if client is not None:
-        pairs, corpus = _on_scheduler(client, units, settings, corpus, done_ids)
+        pairs, corpus = _on_scheduler(client, units, settings, corpus, done_ids, index=bool(index_path))
     progress = Progress(enabled=False if quiet else None)
     try:
         progress.__enter__()
@@ -324,10 +324,8 @@ def dedup(
     sys.exit(1 if counts["errors"] else 0)
 
 
-def _connect_scheduler(address: str, index_path: str | None) -> Any:
-    """--scheduler: a distributed.Client, or a usage error (no Dask, unreachable address, --index)."""
-    if index_path:
-        raise click.UsageError("--index is not supported with --scheduler yet")
+def _connect_scheduler(address: str) -> Any:
+    """--scheduler: a distributed.Client, or a usage error (no Dask, unreachable address)."""
     try:
         from .dask import connect
 
@@ -337,12 +335,21 @@ def _connect_scheduler(address: str, index_path: str | None) -> Any:
 
 
 def _on_scheduler(
-    client: Any, units: Iterator[Unit], settings: Settings, corpus: CorpusState | None, skip: set[tuple[str, str]]
+    client: Any,
+    units: Iterator[Unit],
+    settings: Settings,
+    corpus: CorpusState | None,
+    skip: set[tuple[str, str]],
+    index: bool = False,
 ) -> tuple[Iterator[tuple[Unit, list[Event]]], Any]:
-    """(unit, events) cleaned on the Dask cluster, in input order, and the corpus state that replays its decisions."""
+    """(unit, events) cleaned on the Dask cluster, in input order, and the corpus state that replays its decisions.
+
+    ``corpus``: the state ``--dedup corpus`` starts from (loaded from ``--index``, else new); with
+    ``index`` the returned stand-in brings it up to date as one process would, for ``save``.
+    """
     from .dask import DecidedCorpus, bag_from_units, map_on_cluster
 
-    decided = DecidedCorpus(corpus.config) if corpus is not None else None
+    decided = DecidedCorpus(corpus.config, corpus, index=index) if corpus is not None else None
 
     def run() -> Iterator[tuple[Unit, list[Event]]]:
         with client:

@@ -57,6 +57,17 @@ def _line_hash(line: str) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class _Sketch:
+    """Hash values standing in for a MinHash where ``MinHashLSH`` only reads them (query, insert)."""
+
+    hashvalues: Any
+    scheme: str
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+
 @dataclass(slots=True)
 class CorpusState:
     """What a run has seen: the LSH index of kept documents and line counts per site."""
@@ -74,7 +85,9 @@ class CorpusState:
         from datasketch import MinHash, MinHashLSH
 
         template = MinHash(num_perm=self.config.num_perm, seed=1)
-        self._perm = (template.permutations, template.scheme)
+        # The hash values' dtype: ``sketch`` rebuilds them from the uint32 values ``sigs`` keeps (the
+        # schemes datasketch uses by default, "legacy" and "affine32", give 32-bit values).
+        self._perm = (template.permutations, template.scheme, template.hashvalues.dtype)
         if self.lsh is None:
             # Tuned against false negatives (a near-copy missed), since candidates are verified below.
             self.lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm, weights=(0.1, 0.9))
@@ -84,7 +97,7 @@ class CorpusState:
 
         if self._perm is None:
             self._setup()
-        perm, scheme = self._perm
+        perm, scheme, _ = self._perm
         # crc32 is a C function: hashing shingles costs a fraction of datasketch's default sha1 wrapper.
         m = MinHash(num_perm=self.config.num_perm, permutations=perm, scheme=scheme, hashfunc=zlib.crc32)
         sh = shingle_set(text, self.config.shingle_size)
@@ -112,6 +125,45 @@ class CorpusState:
             self.sigs[doc_id] = values.tobytes()
             self.lsh.insert(doc_id, sig)
         return None
+
+    # -- the same, from MinHash values computed elsewhere (cleaner.dask: on the workers) ----------
+
+    def sketch(self, values: bytes) -> _Sketch:
+        """What ``MinHashLSH`` reads of the MinHash whose values (uint32 bytes, as in ``sigs``) are given."""
+        import numpy as np
+
+        if self._perm is None:
+            self._setup()
+        _, scheme, dtype = self._perm
+        return _Sketch(np.frombuffer(values, dtype=np.uint32).astype(dtype), scheme)
+
+    def indexed_match(self, doc_id: str, values: bytes, before: int | None = None) -> str | None:
+        """The first indexed document these MinHash values near-duplicate (not ``doc_id``), or None.
+
+        ``duplicate_of``'s query without the insertion; ``before``: only among the documents
+        indexed first (the index as loaded, when this run's documents have joined it since).
+        """
+        import numpy as np
+
+        sketch = self.sketch(values)
+        array = np.frombuffer(values, dtype=np.uint32)
+        limit = len(self.order) if before is None else before
+        matches = [
+            m
+            for m in self.lsh.query(sketch)
+            if m != doc_id and self.order.get(m, limit) < limit and self._similar(array, m)
+        ]
+        return min(matches, key=lambda m: self.order[m]) if matches else None
+
+    def add(self, doc_id: str, values: bytes) -> bool:
+        """Index a kept document by its MinHash values, as ``duplicate_of`` does; False if its id is indexed."""
+        if doc_id in self.order:
+            return False
+        sketch = self.sketch(values)
+        self.order[doc_id] = len(self.order)
+        self.sigs[doc_id] = bytes(values)
+        self.lsh.insert(doc_id, sketch)
+        return True
 
     def _similar(self, values: Any, other: str) -> bool:
         """Estimated Jaccard similarity (share of equal MinHash values) at least the threshold."""

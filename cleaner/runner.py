@@ -9,10 +9,15 @@ input order.
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import json
+import math
+import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections import Counter
 from collections.abc import Iterator
@@ -205,13 +210,25 @@ class BudgetExceeded(BaseException):
 
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise BudgetExceeded in the block after ``seconds`` (a real-time timer; main thread only).
+    """Raise BudgetExceeded in the block after ``seconds`` of real time.
 
-    Off the main thread (a library caller's worker thread) signals are unavailable and
-    no budget applies.
+    In the main thread a real-time timer signal (SIGALRM) raises it. In any other thread (a Dask
+    worker's, a library caller's thread pool) a watchdog thread raises it asynchronously in the
+    thread running the block (``PyThreadState_SetAsyncExc``), so the budget applies there too.
+
+    Either way Python raises it between two bytecodes of the block: a long call into C (an lxml
+    parse, a regular expression) is interrupted only when it returns to Python code.
     """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    if seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        watchdog = _watchdog()
+        key = watchdog.arm(seconds)
+        try:
+            yield
+        finally:
+            watchdog.disarm(key)
         return
 
     def expire(signum: int, frame: object) -> None:
@@ -224,6 +241,94 @@ def time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_in(ident: int, exc: type[BaseException] | None) -> int:
+    """Schedule ``exc`` in the thread ``ident`` (None: drop the one pending there); threads affected."""
+    return ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(ident), ctypes.py_object(exc) if exc is not None else None
+    )
+
+
+class _Watchdog:
+    """One daemon thread per process raising BudgetExceeded in threads whose deadline has passed.
+
+    A watch is a key ``(thread ident, token)``, the token new for each watch, in ``armed`` with its
+    deadline. Whoever pops the key first owns it: the watched thread when the block ends in time
+    (the watchdog then cannot fire at it any more), or the watchdog at the deadline, which then
+    raises in the thread and records the token in ``fired``. A thread that finds its key gone
+    waits for that record and drops the exception if it is still pending, so a late raise never
+    reaches the code after the block (the next document). The watched thread takes no lock after
+    the deadline: an exception arriving in the middle of a lock's release would leave it held.
+    """
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition(threading.Lock())
+        self.armed: dict[tuple[int, int], float] = {}
+        self.fired: dict[int, int] = {}  # thread ident -> token of the last watch it was raised for
+        self.tokens = itertools.count(1)
+        self.wake = math.inf  # the deadline the watchdog sleeps until
+        self.thread: threading.Thread | None = None
+
+    def arm(self, seconds: float) -> tuple[int, int]:
+        # No exception can be pending for this thread here (see disarm): taking the lock is safe.
+        with self.cond:
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="cleaner-time-budget", daemon=True)
+                self.thread.start()
+            key = (threading.get_ident(), next(self.tokens))
+            deadline = time.monotonic() + seconds
+            self.armed[key] = deadline
+            if deadline < self.wake:
+                self.cond.notify()
+        return key
+
+    def disarm(self, key: tuple[int, int]) -> None:
+        if self.armed.pop(key, None) is not None:
+            return  # in time: the watchdog can no longer fire for this watch
+        # The watchdog took the watch: wait until it has raised (if the exception arrives
+        # meanwhile, it leaves from here, inside the block's with statement), then drop it if pending.
+        ident, token = key
+        while self.fired.get(ident) != token:
+            time.sleep(0.0001)
+        _raise_in(ident, None)
+
+    def _run(self) -> None:
+        with self.cond:
+            while True:
+                now = time.monotonic()
+                wake = math.inf
+                for key, deadline in list(self.armed.items()):
+                    if deadline > now:
+                        wake = min(wake, deadline)
+                    elif self.armed.pop(key, None) is not None:
+                        _raise_in(key[0], BudgetExceeded)
+                        self.fired[key[0]] = key[1]
+                self.wake = wake
+                self.cond.wait(None if wake == math.inf else wake - now)
+
+
+_WATCHDOG: _Watchdog | None = None
+_WATCHDOG_LOCK = threading.Lock()
+
+
+def _watchdog() -> _Watchdog:
+    global _WATCHDOG
+    if _WATCHDOG is None:
+        with _WATCHDOG_LOCK:
+            if _WATCHDOG is None:
+                _WATCHDOG = _Watchdog()
+    return _WATCHDOG
+
+
+def _forget_watchdog() -> None:
+    # A forked child has no watchdog thread, and the parent's may have held its lock at the fork.
+    global _WATCHDOG, _WATCHDOG_LOCK
+    _WATCHDOG = None
+    _WATCHDOG_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_watchdog)
 
 
 def clean_unit(unit: Unit, settings: Settings) -> list[Event]:
