@@ -18,7 +18,8 @@ def main(paths: list[str]) -> None:
     files = sorted(f for p in paths for f in (Path(p).rglob("*.txt") if Path(p).is_dir() else [Path(p)]))
     datas = [(str(f), f.read_bytes()) for f in files]
     pipe = default_pipeline()
-    pipe.run(read_text(datas[0][1], datas[0][0]))  # warm-up: lazy imports and profiles
+    for source, data in datas:  # warm-up: lazy imports (datasketch, langdetect profiles) and caches
+        pipe.run(read_text(data, source))
     spent: Counter[str] = Counter()
     t0 = time.perf_counter()
     for source, data in datas:

@@ -8,6 +8,7 @@ the heading stays. Three or more timestamps make the page a live blog.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..document import Document
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 NAME = "calls_to_action"
 _LIVEBLOG_MIN_TIMESTAMPS = 3
+# A live-blog chrome line that stamps a post: "17.26 GMT", "19:47 Uhr", "2h ago".
+_POST_STAMP = re.compile(r"\b(?:[01]?\d|2[0-3])[.:h][0-5]\d\b|\b\d+\s*(?:s|m|h|d|mins?|hrs?)\s+ago\b", re.IGNORECASE)
 # Headings of live-blog posts are short.
 _MAX_POST_HEADING_WORDS = 15
 
@@ -41,7 +44,7 @@ class CallsToAction:
                 continue
             if self.live.matches(text):
                 b.drop(NAME, "liveblog-chrome")
-                stamps += trailing_time(text) is not None
+                stamps += _POST_STAMP.search(text) is not None
                 continue
             if self.cta.is_line(text):
                 b.drop(NAME, "call-to-action")

@@ -4,11 +4,14 @@ The header is found by phrase ("44 commentaires", "Leave a reply", "Deja una
 respuesta"); structure decides the reach: the section runs to the next header
 of another concern (a related block, the footer) or the end of the page. A
 header near the top of a long page, with no comment markers after it, is a
-link ("12 comments" under a title), and only that line goes.
+link ("12 comments" under a title), and only that line goes; so is a bare count
+("7 comments") anywhere without markers after it (a teaser's link on an archive
+page). A header's quoted post title does not count towards its length.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..document import Document
@@ -21,6 +24,11 @@ NAME = "comments"
 # A header this far into the page (by characters) opens a section without further proof.
 _LATE = 0.5
 _LOOKAHEAD = 5
+# Headers are short lines, not counting the quoted post title of "3 comments on “<title>”".
+_MAX_HEADER_CHARS = 80
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"")
+# "7 comments", "12 Kommentare": a count alone, which is also what a link to the comments reads.
+_BARE_COUNT = re.compile(r"^\d[\d.,]*\s+\w+$")
 
 
 class Comments:
@@ -51,12 +59,13 @@ class Comments:
             text = block_core(b)
             if b.keep and self.lines.matches(text):
                 b.drop(NAME, "comment-ui")
-            if not (b.keep and len(text) < 80 and self.headers.matches(text)):
+            if not (b.keep and len(_QUOTED.sub("", text)) < _MAX_HEADER_CHARS and self.headers.matches(text)):
                 i += 1
                 continue
             b.drop(NAME, "comment-header")
             ahead = blocks[i + 1 : i + 1 + _LOOKAHEAD]
-            if seen / total < _LATE and not any(self._is_marker(x.text) for x in ahead):
+            needs_proof = seen / total < _LATE or _BARE_COUNT.match(text) is not None
+            if needs_proof and not any(self._is_marker(x.text) for x in ahead):
                 i += 1
                 continue
             j = i + 1

@@ -88,15 +88,40 @@ class Injected:
         guess, prob = langdetect_guess(sentence, trials=_SENTENCE_TRIALS)
         return guess is not None and guess != lang and prob >= _MIN_PROBABILITY
 
+    def _note_language(self, note: str) -> str | None:
+        """The language whose stopwords a rewriter note holds most of."""
+        counts = stopword_profile(words(note), self.lexicon)
+        if not counts:
+            return None
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def _continues_note(self, sentence: str, note_lang: str | None, lang: str | None) -> bool:
+        """A short sentence after a rewriter note, in the note's language and not the page's
+        ("All facts have been preserved."): the rest of the note, too short to be judged alone."""
+        if not lang or not note_lang or note_lang == lang:
+            return False
+        tokens = words(sentence)
+        own = self._own(lang)
+        if not tokens or any(w in own for w in tokens):
+            return False
+        return any(note_lang in self.lexicon.stopword_langs.get(w, ()) for w in tokens)
+
     def _mark(self, b: Block, lang: str | None) -> None:
         hits: list[tuple[int, int, str]] = []
         notes = self.notes.may_search(b.text)
+        note_lang: str | None = None
         for s, e in b.sentences:
             sent = core(b.text[s:e])
             if notes and self.notes.search(sent):
                 hits.append((s, e, "rewriter-note"))
+                note_lang = self._note_language(sent)
+            elif note_lang is not None and self._continues_note(sent, note_lang, lang):
+                hits.append((s, e, "rewriter-note"))
             elif self.is_foreign(sent, lang):
+                note_lang = None
                 hits.append((s, e, "foreign-language"))
+            else:
+                note_lang = None
         if not hits:
             return
         if len(hits) == len(b.sentences):

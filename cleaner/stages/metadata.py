@@ -4,8 +4,9 @@
   ("publié le …", "Updated …") or a byline; "mis à jour"/"updated" gives ``modified``;
 - bylines: a short line opening with a byline word and then a name
   ("information fournie par AFP", "By Jane Doe", "La rédaction de …");
-- title: the last heading before the first real paragraph, near the top;
-  "Title | Site" gives the site too.
+- title: the last heading before the first real paragraph, near the top, and
+  not past the page's byline or date line; a headline followed by a longer
+  standfirst gives the headline; "Title | Site" gives the site too.
 """
 
 from __future__ import annotations
@@ -28,11 +29,29 @@ _MAX_META_WORDS = 20
 _MAX_DATE_REMAINDER_WORDS = 4
 _MAX_NAME_WORDS = 8
 _TITLE_WINDOW = 40
+# A heading this long under a shorter one is a standfirst (a summary sentence), not the title.
+_MIN_STANDFIRST_WORDS = 14
 _FIRST_PARAGRAPH_WORDS = 20
 # Metadata lines may sit just after the first paragraph (under a standfirst, a lead photo).
 _HEAD_SLACK = 6
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ0-9][\w'’.-]*|and|et|y|und|e|de|del|van|von|der|da|du|la|le|di|&|,|/|-|–|\|)$")
+# Name particles of the lexicon languages and their neighbours ("Redacción Ahorro al Día", "João dos Santos").
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ0-9][\w'’.-]*|and|et|y|und|e|de|del|al|van|von|der|den|da|das|do|dos|du|la|las|los|le|el"
+    r"|di|della|dei|zu|zum|zur|ten|ter|op|bin|ibn|af|&|,|/|-|–|\|)$"
+)
+_PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.-]*[a-zß-öø-ÿ]\.?$|^[A-Z]\.$")
+_NAME_PARTICLE = re.compile(r"^(?:and|et|y|und|e|&|[a-z]{1,4})$")
+_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
+# Name lines above a date line taken for its byline: author, role, place.
+_MAX_BYLINE_LINES = 2
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# Separators that only ever join a title and a site name; a dash may join two clauses of a headline.
+_SITE_SEPARATOR = re.compile(r"\s+\|\s+|\s+::\s+")
+# Lower-case words a site name may hold ("Diario de Cantabria", "The Times of India").
+_SITE_PARTICLES = frozenset(
+    {"de", "del", "des", "du", "la", "le", "el", "los", "las", "of", "the", "and"}
+    | {"y", "et", "und", "am", "im", "di", "da", "do", "dos", "van", "von"}
+)
 _PUNCT_ONLY = re.compile(r"[\W_]+")
 
 
@@ -55,6 +74,33 @@ def _strip_phrase(text: str, phrases: list[str] | Phrases) -> tuple[str | None, 
     return None, text
 
 
+def _without_parentheses(text: str) -> str:
+    """ "Dale Whitcombe (now) and Priya Natarajan (earlier)" -> "Dale Whitcombe and Priya Natarajan"."""
+    return " ".join(_PARENTHESES.sub(" ", text).split())
+
+
+def _person_like(text: str, common: frozenset[str] | dict[str, object]) -> bool:
+    """ "Jane Doe", "Lucía Ortega and Priya Natarajan", "Santoña": capitalised words with lower-case
+    letters (no "SEARCH SITE", no digits), at most four of them bar particles and "and", none of
+    them a function word or a UI word ("This Blog", "Advanced Search")."""
+    if not _looks_like_name(text):
+        return False
+    words = [w for w in text.replace(",", " ").split() if not _NAME_PARTICLE.match(w)]
+    return (
+        0 < len(words) <= 4
+        and all(_PERSON_WORD.match(w) for w in words)
+        and not any(w.casefold() in common for w in words)
+    )
+
+
+def _reads_like_name(text: str) -> bool:
+    """A site or brand name: every word capitalised (or a digit, a domain), bar particles."""
+    words = text.split()
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or "." in w or w.casefold() in _SITE_PARTICLES for w in words
+    )
+
+
 def _looks_like_name(text: str) -> bool:
     tokens = text.replace(",", " , ").split()
     return 0 < len(tokens) <= _MAX_NAME_WORDS and all(_NAME_TOKEN.match(t) for t in tokens) and text[:1].isupper()
@@ -69,6 +115,8 @@ class Metadata:
         self.published = _longest_first(lx.published)
         self.updated = _longest_first(lx.updated)
         self.bylines = _longest_first(lx.bylines)
+        self.ui_words = lx.ui_words
+        self.stopwords = lx.stopword_langs
 
     def _byline(self, text: str) -> str | None:
         phrase, rest = _strip_phrase(text, self.bylines)
@@ -127,27 +175,54 @@ class Metadata:
             if b.keep and key and line_key(b.text) == key:
                 b.drop(NAME, "title")
 
-    def _title(self, doc: Document) -> None:
-        """The last heading before the first real paragraph, within the top of the page."""
-        if doc.title:
-            self._known_title(doc)
-            return
+    def _title_candidate(self, doc: Document) -> Block | None:
+        """The last heading before the first real paragraph, within the top of the page.
+
+        The byline or date line closes the page head: headings after it are the body's
+        (a live blog's first entry). A headline directly followed by a longer heading is a
+        headline and its standfirst: the headline is the title.
+        """
         candidate: Block | None = None
+        previous: Block | None = None  # the heading candidate kept just before ``candidate``
+        last_kept: Block | None = None
         for b in doc.blocks[:_TITLE_WINDOW]:
             if not b.keep:
+                if candidate is not None and b.stage == NAME and b.reason in ("date-line", "byline"):
+                    break
                 continue
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
             if b.kind == HEADING and block_words(b) >= 3 and not b.notes.get("continuation"):
-                candidate = b
+                previous, candidate = (candidate if last_kept is candidate else None), b
+            last_kept = b
+        if (
+            previous is not None
+            and block_words(candidate) >= _MIN_STANDFIRST_WORDS
+            and block_words(candidate) > block_words(previous) >= 4
+        ):
+            return previous
+        return candidate
+
+    def _split_site(self, title: str, doc: Document) -> str:
+        """ "Title | Site" (or "Title - Site" when the tail reads like a name) -> title, and the site."""
+        parts = _TITLE_SPLIT.split(title)
+        if len(parts) < 2 or word_count(parts[-1]) > 4 or word_count(parts[0]) < 1:
+            return title
+        tail = parts[-1].strip()
+        if not _SITE_SEPARATOR.search(title) and not _reads_like_name(tail):
+            # "Freibad bleibt geschlossen – Stadtrat stoppt Sanierung": a headline's second clause.
+            return title
+        doc.site = doc.site or tail
+        return _TITLE_SPLIT.split(title, maxsplit=1)[0] if len(parts) == 2 else " - ".join(parts[:-1])
+
+    def _title(self, doc: Document) -> None:
+        if doc.title:
+            self._known_title(doc)
+            return
+        candidate = self._title_candidate(doc)
         if candidate is None:
             return
-        title = candidate.text
-        parts = _TITLE_SPLIT.split(title)
-        if len(parts) >= 2 and word_count(parts[-1]) <= 4 and word_count(parts[0]) >= 1:
-            doc.site = doc.site or parts[-1].strip()
-            title = _TITLE_SPLIT.split(title, maxsplit=1)[0] if len(parts) == 2 else " - ".join(parts[:-1])
-        doc.title = title.strip()
+        doc.title = self._split_site(candidate.text, doc).strip()
         candidate.drop(NAME, "title")
         # One- to three-word lines above the title are the masthead: site name, section, kicker.
         for b in doc.blocks[: candidate.index]:
@@ -158,6 +233,36 @@ class Metadata:
         for b in doc.blocks:
             if b.keep and line_key(b.text) == key:
                 b.drop(NAME, "title")
+
+    def _unmarked_bylines(self, doc: Document, head_end: int) -> None:
+        """Names on their own lines just above the page's date line are its byline without "By"
+        ("Jane Doe", "Transport Correspondent", a dateline's place): they go, and the first
+        name of two words or more is the author when no "By" line gave one."""
+        blocks = doc.blocks
+        for b in blocks[:head_end]:
+            if b.keep or b.stage != NAME or b.reason != "date-line":
+                continue
+            names: list[Block] = []
+            j = b.index - 1
+            while j >= 0 and len(names) < _MAX_BYLINE_LINES:
+                prev = blocks[j]
+                j -= 1
+                if not prev.keep:
+                    if prev.stage == NAME:
+                        continue  # a "By" line: the byline may go on above it
+                    break
+                text = _without_parentheses(block_core(prev))
+                if prev.kind not in (HEADING, SHORT) or block_words(prev) > _MAX_NAME_WORDS:
+                    break
+                if not (_person_like(text, self.ui_words) and _person_like(text, self.stopwords)):
+                    break
+                names.append(prev)
+            for n in names:
+                n.drop(NAME, "byline")
+            authors = [n for n in reversed(names) if word_count(n.text) >= 2]
+            if authors and not doc.author:
+                doc.author = _without_parentheses(authors[0].text)
+            return  # the page's own date line is the first one
 
     def __call__(self, doc: Document) -> None:
         head_end = self._head_end(doc)
@@ -176,4 +281,5 @@ class Metadata:
                 doc.author = doc.author or author
                 b.drop(NAME, "byline")
         if doc.page_type != "listing":
+            self._unmarked_bylines(doc, head_end)
             self._title(doc)

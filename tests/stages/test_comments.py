@@ -137,3 +137,35 @@ def test_article_about_comments_is_kept(run):
     )
     doc = run(EN_TITLE + "\n\n" + EN_BODY + "\n" + sentence + "\n")
     assert_kept(doc, sentence)
+
+
+def test_wordpress_header_with_a_long_quoted_title(run):
+    """'3 comentarios en “<a long post title>”': the quoted title does not make the header too long."""
+    title = "Bono Alquiler Joven 2025: requisitos, cuantía y plazos para pedir los doscientos cincuenta euros"
+    doc = run(
+        f"{title}\n\n"
+        "El Gobierno mantiene la ayuda al alquiler para jóvenes durante todo el año y las comunidades "
+        "autónomas abrirán sus convocatorias en las próximas semanas, según ha confirmado el ministerio.\n\n"
+        f"3 comentarios en “{title}”\n"
+        "Marina G.\n"
+        "¿Sirve si el contrato es de una habitación y el casero no me deja empadronarme?\n"
+        "Responder\n"
+    )
+    assert_dropped(doc, "3 comentarios en", "comments", "comment-header")
+    assert_dropped(doc, "¿Sirve si el contrato es de una habitación", "comments", "comment")
+
+
+def test_bare_comment_count_late_on_an_archive_page_is_a_link(run):
+    """'7 comments' under a teaser far down a page, with no comment markers after it, removes only itself."""
+    teaser = (
+        "Five cheeses from the mountains you should taste at least once, from the cave-aged blue to the "
+        "soft fresh rounds sold at the weekly market in the old town square […]\n"
+        "Read more »\n"
+    )
+    doc = run(
+        teaser * 4 + "7 comments\n\nValley festival guide for first-timers\n"
+        "February and March are the months of the onion festival, the most popular food celebration of the "
+        "region, and this guide explains how the onions are grilled over vine shoots.\n"
+    )
+    assert_dropped(doc, "7 comments", "comments", "comment-header")
+    assert_kept(doc, "February and March are the months of the onion festival")

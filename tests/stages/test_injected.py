@@ -106,3 +106,18 @@ def test_names_and_loanwords_in_english_page_stay(run):
         "founded twenty years ago.\n\n" + sentence + "\n"
     )
     assert_kept(doc, sentence)
+
+
+def test_short_english_tail_of_a_rewriter_note_in_a_german_article(run):
+    """'All facts have been preserved.' (4 words) after the note, in the note's language, goes with it."""
+    doc = run(
+        "Die Registrierung erfolgt online auf der Website der Bundesnetzagentur und dauert in der Regel nur "
+        "wenige Minuten, wenn alle Daten des Wechselrichters vorliegen.\n\n"
+        "Wer die Frist verpasst, muss nicht sofort mit einem Bußgeld rechnen, sollte die Eintragung aber "
+        "schnellstmöglich nachholen.\n"
+        "Note: This article was rewritten from the original source to ensure uniqueness. "
+        "All facts have been preserved.\n"
+    )
+    assert doc.lang == "de"
+    assert "All facts have been preserved" not in doc.kept_text()
+    assert "Wer die Frist verpasst" in doc.kept_text()

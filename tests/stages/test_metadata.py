@@ -119,3 +119,86 @@ def test_repeated_title_further_down_goes(run):
     assert doc.title == "City council approves new bicycle lanes"
     assert "City council approves new bicycle lanes" not in doc.kept_text()
     assert all(b.stage == "metadata" for b in doc.blocks if b.text == "City council approves new bicycle lanes")
+
+
+ES_BODY = """El ayuntamiento aprobó el martes por la noche la construcción de doce kilómetros de carriles bici \
+protegidos en los barrios del norte, un proyecto que los vecinos reclamaban desde hace años.
+
+Las obras comenzarán en primavera y el presupuesto ya figura en el plan anual aprobado el invierno pasado \
+por una amplia mayoría de los concejales.
+"""
+
+
+def test_headline_wins_over_the_longer_standfirst_under_it(run):
+    """Headline, then a standfirst heading of 14+ words: the headline is the title, the standfirst stays."""
+    doc = run(
+        "Bike lanes approved for the north of the city\n"
+        "Residents and shop owners say the twelve kilometres of new lanes will change how the districts move\n"
+        "By Harriet Oakley\n"
+        "Thursday 6 March 2025 18:04 GMT\n\n" + EN_BODY
+    )
+    assert doc.title == "Bike lanes approved for the north of the city"
+    assert_kept(doc, "Residents and shop owners say")
+
+
+def test_title_search_stops_at_the_date_line(run):
+    """Headings after the page's date line belong to the body (a live blog's first entry)."""
+    doc = run(
+        "Storm live: gusts batter the west coast as thousands lose power\n"
+        "Tue 11 Nov 2025 17.26 GMT\n"
+        "Key events\n"
+        "Engineers reconnect homes in the valley\n\n" + EN_BODY
+    )
+    assert doc.title == "Storm live: gusts batter the west coast as thousands lose power"
+    assert_kept(doc, "Engineers reconnect homes in the valley")
+
+
+def test_dash_joins_two_clauses_of_a_headline_not_a_site(run):
+    """'Title – Site' needs a tail that reads like a name; a lower-case clause stays in the title."""
+    doc = run(
+        "Freibad am Deich bleibt geschlossen – Stadtrat stoppt Sanierung\n"
+        "12.09.2025, 14:30 Uhr\n\n"
+        "Das Freibad am Deich wird in der kommenden Saison nicht öffnen, weil der Stadtrat am Donnerstagabend "
+        "mit knapper Mehrheit beschlossen hat, die geplante Sanierung des Beckens vorerst auszusetzen.\n"
+    )
+    assert doc.title == "Freibad am Deich bleibt geschlossen – Stadtrat stoppt Sanierung"
+    assert doc.site is None
+
+
+def test_dash_before_a_site_name_still_splits(run):
+    """'Title - Diario del Norte': a capitalised name after the dash is the site."""
+    doc = run("Carriles bici para los barrios del norte - Diario del Norte\n\n" + ES_BODY)
+    assert doc.title == "Carriles bici para los barrios del norte"
+    assert doc.site == "Diario del Norte"
+
+
+def test_names_above_the_date_line_are_the_byline(run):
+    """A name line and a place line above the date line (no "Por") go; the name is the author."""
+    doc = run(
+        "El ayuntamiento aprueba doce kilómetros de carriles bici\n"
+        "Lucía Ortega\n"
+        "Santoña\n"
+        "Lunes, 14 de abril de 2025, 08:45\n\n" + ES_BODY
+    )
+    assert doc.author == "Lucía Ortega"
+    assert doc.title == "El ayuntamiento aprueba doce kilómetros de carriles bici"
+    assert_dropped(doc, "Lucía Ortega", "metadata", "byline")
+    assert_dropped(doc, "Santoña", "metadata", "byline")
+
+
+def test_ui_words_above_the_date_line_are_no_byline(run):
+    """'Advanced Search' above a date line is capitalised like a name but is no author."""
+    doc = run("Bike lanes approved for the north of the city\nAdvanced Search\n6 March 2025\n\n" + EN_BODY)
+    assert doc.author is None
+
+
+def test_byline_with_name_particles(run):
+    """'Por Redacción Ahorro al Día': 'al' is a name particle, so the line is a byline, not the title."""
+    doc = run(
+        "Bono joven 2025: requisitos y plazos para pedir la ayuda\n"
+        "Por Redacción Ahorro al Día\n"
+        "Publicado el 3 de octubre de 2025\n\n" + ES_BODY
+    )
+    assert doc.author == "Redacción Ahorro al Día"
+    assert doc.title == "Bono joven 2025: requisitos y plazos para pedir la ayuda"
+    assert_dropped(doc, "Por Redacción Ahorro al Día", "metadata", "byline")
