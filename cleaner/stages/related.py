@@ -26,6 +26,8 @@ _TICKER = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\w")
 _MIN_TICKER_RUN = 3
 # A teaser link line is a link text, not a paragraph.
 _MAX_LINK_WORDS = 30
+# A teaser title may end like a sentence when it asks or exclaims ("Sinnvoll oder Geldverschwendung?").
+_MAX_TITLE_WORDS = 15
 
 
 class Related:
@@ -46,6 +48,8 @@ class Related:
         if b.notes.get("continuation") or b.kind in (HEADING, SHORT, LIST_ITEM, CAPTION):
             return not self.comment_headers.matches(text)
         if ends_with_ellipsis(text) or self.links.search(text) or self.links.prefix(text):
+            return True
+        if text.rstrip(" »”\"')").endswith(("?", "!")) and core_words(b) <= _MAX_TITLE_WORDS:
             return True
         if self.captions.search(text):
             return True

@@ -104,3 +104,21 @@ def test_news_ticker_of_timed_headlines_goes(run):
     for line in ("Un incendie maîtrisé", "La ligne de tram coupée", "Un nouveau directeur"):
         assert_dropped(doc, line, "related", "news-ticker")
     assert_kept(doc, "Le conseil municipal a voté", "Les travaux commenceront en septembre", "Réunion publique")
+
+
+def test_teaser_title_ending_in_a_question_mark_stays_in_the_block(run):
+    """A teaser title that asks a question ends like a sentence but is still an entry of the block."""
+    doc = run(
+        "Die Registrierung erfolgt online auf der Website der Bundesnetzagentur und dauert in der Regel nur "
+        "wenige Minuten, wenn alle Daten des Wechselrichters vorliegen.\n"
+        "Ähnliche Beiträge\n"
+        "Wärmepumpe im Altbau: Wann sie sich wirklich lohnt\n"
+        "2. Mai 2025\n"
+        "Stromspeicher für das Balkonkraftwerk: Sinnvoll oder Geldverschwendung?\n"
+        "24. April 2025\n"
+        "Solarförderung 2025: Diese Zuschüsse gibt es noch\n"
+        "11. April 2025\n"
+    )
+    assert_dropped(doc, "Stromspeicher für das Balkonkraftwerk", "related", "related-teaser")
+    assert_dropped(doc, "Solarförderung 2025", "related", "related-teaser")
+    assert_kept(doc, "Die Registrierung erfolgt online")
