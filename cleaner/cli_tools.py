@@ -110,7 +110,7 @@ def explain(files: tuple[str, ...], html_path: str | None, lang: str | None, con
 
 def _documents(pipeline: Pipeline, data: bytes, source: str, fmt: str = "auto", line: int = 1) -> Iterator[Document]:
     """Cleaned Documents of one input; reader failures and skips become warnings."""
-    for item in read_input(data, source, fmt, first_line=line):
+    for item in read_input(data, source, fmt, first_line=line, full_metadata=pipeline.config.html.full_metadata):
         if isinstance(item, Document):
             yield pipeline.run(item)
         else:

@@ -149,7 +149,7 @@ def clean_input(
     if kind in ("text", "html") and len(data) > limits.max_bytes:
         return [error_event(source, "TooLarge", f"{source}: {len(data)} bytes exceed the limit of {limits.max_bytes}")]
     events: list[Event] = []
-    items = read_input(data, source, kind, settings.fields, line)
+    items = read_input(data, source, kind, settings.fields, line, pipeline.config.html.full_metadata)
     while True:
         current: Document | None = None
         try:

@@ -63,6 +63,14 @@ def test_top_level_settings_can_be_set_in_the_file(tmp_path):
     assert cfg.min_chars == 200
 
 
+def test_html_full_metadata_switch(tmp_path):
+    """HTML metadata from the cheap sources by default; `[html] full_metadata = true` asks for trafilatura's own."""
+    assert Config().html.full_metadata is False
+    cfg = load_config(write(tmp_path, "[html]\nfull_metadata = true\n"))
+    assert cfg.html.full_metadata is True
+    assert cfg.dedup == Config().dedup
+
+
 def test_extra_lexicons_are_relative_to_the_file(tmp_path):
     """Relative lexicon paths are resolved against the config file's folder."""
     sub = tmp_path / "conf"
@@ -82,6 +90,9 @@ def test_extra_lexicons_are_relative_to_the_file(tmp_path):
         ("[nonsense]\nx = 1\n", "nonsense"),
         ("dedup = 3\n", "dedup"),
         ("[lexicons]\nextra = 'site.toml'\n", "lexicons"),
+        ("[html]\nfull_metadata = 'yes'\n", "full_metadata"),
+        ("[html]\nfull_metadata = 1\n", "full_metadata"),
+        ("[html]\nauthor_search = true\n", "author_search"),
         ("[dedup\n", "not valid TOML"),
     ],
 )

@@ -70,9 +70,17 @@ def detect_format(data: bytes, source: str) -> str:
 
 
 def read_input(
-    data: bytes, source: str, fmt: str = "auto", fields: JsonlFields = DEFAULT_FIELDS, first_line: int = 1
+    data: bytes,
+    source: str,
+    fmt: str = "auto",
+    fields: JsonlFields = DEFAULT_FIELDS,
+    first_line: int = 1,
+    full_metadata: bool = False,
 ) -> Iterator[Document | InputFailure | Skipped]:
-    """Every Document in one input (a page, or the records of a JSONL file or WARC archive)."""
+    """Every Document in one input (a page, or the records of a JSONL file or WARC archive).
+
+    ``full_metadata``: trafilatura's complete, slower metadata search for HTML pages (``[html]`` config).
+    """
     if gzip_holds_warc(data) and fmt in ("auto", "warc"):
         # warcio reads .warc.gz record by record: a damaged tail loses only the last record.
         kind = "warc"
@@ -84,7 +92,7 @@ def read_input(
             return
         kind = detect_format(data, source) if fmt == "auto" else fmt
     if kind == "warc":
-        for item in read_warc(data, source):
+        for item in read_warc(data, source, full_metadata):
             if isinstance(item, WarcSkip):
                 yield Skipped(source, item.reason)
             elif isinstance(item, WarcError):
@@ -92,10 +100,10 @@ def read_input(
             else:
                 yield item
     elif kind == "jsonl":
-        for item in read_jsonl(data, source, fields, first_line):
+        for item in read_jsonl(data, source, fields, first_line, full_metadata):
             yield InputFailure(source, "RecordError", str(item)) if isinstance(item, RecordError) else item
     elif kind == "html":
-        yield read_html(data, source)
+        yield read_html(data, source, full_metadata=full_metadata)
     else:
         binary = binary_kind(data)
         if binary is not None:

@@ -7,12 +7,19 @@ same stages as in text mode (related teasers, captions, calls to action,
 injected text, dedup, language) work on it. Where trafilatura returns nothing,
 or much less than an article-like page holds, the page's visible text is
 rendered and cleaned in text mode instead; ``extractor`` says which path ran.
+
+The page is parsed once; that tree serves the extraction, the metadata and the
+fallback check. Metadata comes from meta tags, JSON-LD, the title and htmldate's
+quick date search; an author named only in the text is left to the metadata
+stage's bylines. ``[html] full_metadata = true`` runs trafilatura's complete,
+slower search instead.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..document import Document
@@ -210,15 +217,35 @@ def visible_text(tree: Any) -> str:
     return "\n".join(out)
 
 
-def extract(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
-    """(structured text, metadata) of the main content, by trafilatura; ("", {}) when it finds none."""
+def load_tree(html: str) -> Any:
+    """The page parsed once, by trafilatura's parser (it finds more of the text than ours).
+
+    None when trafilatura does not take the markup for HTML: the visible-text fallback then parses it
+    with ours. lxml's HTML parser never resolves external entities or fetches anything.
+    """
     import trafilatura
 
-    # trafilatura parses the markup itself: its parser settings find more of the text than ours.
+    return trafilatura.load_html(html)
+
+
+def extract(page: str | Any, url: str | None = None, full_metadata: bool = False) -> tuple[str, dict[str, Any]]:
+    """(structured text, metadata) of the main content, by trafilatura; ("", {}) when it finds none.
+
+    ``page`` is the markup or its tree (from ``load_tree``), which stays intact: trafilatura works on a
+    copy. Metadata comes from the cheap sources (``fast_metadata``), or with ``full_metadata`` from
+    trafilatura's own, complete and slower, search (author, categories and tags by XPath over the page).
+    """
+    import trafilatura
+
+    tree = load_tree(page) if isinstance(page, str) else page
+    if tree is None:
+        return "", {}
     result = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
-        with_metadata=True,
+        # Not "python": that renders the body as plain text too, which is not used (body_to_text is).
+        output_format="txt",
+        with_metadata=full_metadata,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -226,6 +253,8 @@ def extract(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     )
     if result is None or result.body is None:
         return "", {}
+    if not full_metadata:
+        return body_to_text(result.body), fast_metadata(tree, url)
     meta = {
         "title": result.title,
         "author": result.author,
@@ -239,20 +268,109 @@ def extract(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     return body_to_text(result.body), meta
 
 
-def read_html(data: bytes, source: str = "-", url: str | None = None) -> Document:
-    """A Document from an HTML page: trafilatura's main content, or the visible text as a fallback."""
+def _attempt(step: Callable[[], Any]) -> Any:
+    """``step()``, or None if it fails: trafilatura's internals may change under us.
+
+    A change costs the fields the step fills, never the page.
+    """
+    try:
+        return step()
+    except Exception:  # any failure inside (or any change of) a third-party helper: no value
+        return None
+
+
+def _meta_categories(tree: Any) -> list[str]:
+    """Categories named in the head (article:section, subject), as trafilatura's fallback reads them."""
+    found = tree.xpath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]')
+    return [c for c in dict.fromkeys(" ".join(e.get("content", "").split()) for e in found) if c]
+
+
+def fast_metadata(tree: Any, url: str | None = None) -> dict[str, Any]:
+    """Title, author, date, site, URL, categories, tags and description from the page's cheap sources.
+
+    The steps of ``trafilatura.metadata.extract_metadata``, on the same tree, without its searches
+    of the whole page for author, categories, tags and licence (most of its cost): meta tags and
+    OpenGraph, JSON-LD, the title (a single <h1>, title expressions, <title>), the canonical URL,
+    htmldate's quick search for the publication date. An author named only in the text is left to
+    the metadata stage, which reads bylines. A step that fails leaves its fields empty.
+    """
+    md = _attempt(lambda: _trafilatura_metadata().examine_meta(tree)) or _attempt(
+        lambda: _trafilatura_metadata().Document()
+    )
+    if md is None:  # trafilatura has changed too much: the text stages find what they can
+        return {}
+    meta = _attempt(lambda: _fill(md, tree, url))
+    return meta if meta is not None else {}
+
+
+def _trafilatura_metadata() -> Any:
+    from trafilatura import metadata
+
+    return metadata
+
+
+def _fill(md: Any, tree: Any, url: str | None) -> dict[str, Any]:
+    """The rest of ``fast_metadata``: JSON-LD, title, URL, date, site and categories, step by step."""
+    tm = _trafilatura_metadata()
+    if md.author and " " not in md.author:  # one word or a handle: trafilatura does not take it either
+        md.author = None
+    md = _attempt(lambda: tm.extract_meta_json(tree, md)) or md
+    if not md.title:
+        md.title = _attempt(lambda: tm.extract_title(tree))
+    if not md.url:
+        md.url = _attempt(lambda: tm.extract_url(tree, url)) or url
+    md.date = _attempt(lambda: _find_date(tree, md.url))
+    if not md.sitename:
+        md.sitename = _attempt(lambda: tm.extract_sitename(tree))
+    if md.sitename:
+        md.sitename = md.sitename.lstrip("@")
+        if md.sitename and "." not in md.sitename and not md.sitename[0].isupper():
+            md.sitename = md.sitename.title()
+    elif md.url:
+        match = _attempt(lambda: tm.META_URL.match(md.url))
+        md.sitename = match[1] if match else None
+    if not md.categories:
+        md.categories = _attempt(lambda: _meta_categories(tree))
+    _attempt(md.clean_and_trim)
+    return {
+        "title": md.title,
+        "author": md.author,
+        "date": md.date,
+        "site": md.sitename,
+        "url": md.url,
+        "categories": md.categories or [],
+        "tags": md.tags or [],
+        "description": md.description,
+    }
+
+
+def _find_date(tree: Any, url: str | None) -> str | None:
+    """The publication date by htmldate's quick search (markup, JSON-LD, URL; no free-text scan)."""
+    from htmldate import find_date
+
+    return find_date(tree, extensive_search=False, original_date=True, url=url)
+
+
+def read_html(data: bytes, source: str = "-", url: str | None = None, full_metadata: bool = False) -> Document:
+    """A Document from an HTML page: trafilatura's main content, or the visible text as a fallback.
+
+    The page is parsed once: the same tree serves the extraction, the metadata and the fallback check.
+    """
     html, encoding = decode_html(data)
     doc = Document(raw="", source=source, id=document_id(source, data))
     doc.metadata["encoding"] = encoding
+    tree = None
     try:
-        text, meta = extract(html, url)
+        tree = load_tree(html)
+        text, meta = extract(tree, url, full_metadata) if tree is not None else ("", {})
     except Exception as exc:  # a hostile page must not stop the run; the fallback reads it
         text, meta = "", {}
         doc.warnings.append(f"trafilatura failed ({type(exc).__name__}); visible text used")
     doc.raw, doc.metadata["extractor"] = text, "trafilatura"
     if len(text) < _CHECK_BELOW:
         # A short extraction may be a miss: compare with what the page shows.
-        tree = _parse(html)
+        if tree is None:  # not parsed, or not a page for trafilatura: our own parser reads it
+            tree = _parse(html)
         try:
             visible = visible_text(tree) if tree is not None else ""
         except RecursionError:  # deeper than any parser limit we know of: nothing readable

@@ -53,7 +53,7 @@ def looks_like_jsonl(data: bytes) -> bool:
 
 
 def read_jsonl(
-    data: bytes, source: str, fields: JsonlFields | None = None, first_line: int = 1
+    data: bytes, source: str, fields: JsonlFields | None = None, first_line: int = 1, full_metadata: bool = False
 ) -> Iterator[Document | RecordError]:
     """One Document per line (or a RecordError for a line that cannot be used).
 
@@ -77,13 +77,16 @@ def read_jsonl(
         if not isinstance(rec, dict):
             yield RecordError(f"{where}: not a JSON object")
             continue
-        yield _document(rec, where, source, fields)
+        yield _document(rec, where, source, fields, full_metadata)
 
 
-def _document(rec: dict[str, Any], where: str, source: str, fields: JsonlFields) -> Document | RecordError:
+def _document(
+    rec: dict[str, Any], where: str, source: str, fields: JsonlFields, full_metadata: bool = False
+) -> Document | RecordError:
     html, text = rec.get(fields.html), rec.get(fields.text)
     if isinstance(html, str) and html.strip():
-        doc = read_html(html.encode("utf-8"), source, url=rec.get("url") if isinstance(rec.get("url"), str) else None)
+        url = rec.get("url") if isinstance(rec.get("url"), str) else None
+        doc = read_html(html.encode("utf-8"), source, url=url, full_metadata=full_metadata)
         # Identical pages on two lines still get two ids.
         doc.id = document_id(where, html)
     elif isinstance(text, str):

@@ -49,7 +49,7 @@ def _quiet() -> Iterator[None]:
         logger.disabled = disabled
 
 
-def read_warc(data: bytes, source: str) -> Iterator[Document | WarcSkip | WarcError]:
+def read_warc(data: bytes, source: str, full_metadata: bool = False) -> Iterator[Document | WarcSkip | WarcError]:
     """Documents from response records holding HTML and from WET conversion records."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -67,7 +67,7 @@ def read_warc(data: bytes, source: str) -> Iterator[Document | WarcSkip | WarcEr
                     yield WarcError(f"{source}: stray bytes after record {seen}; its Content-Length is wrong")
                 if record is None:
                     break
-                item = _read_record(record, source)
+                item = _read_record(record, source, full_metadata)
         except ArchiveLoadFailed as exc:
             yield WarcError(f"{source}: not a readable WARC: {exc}")
             return
@@ -84,7 +84,7 @@ def read_warc(data: bytes, source: str) -> Iterator[Document | WarcSkip | WarcEr
         yield WarcError(f"{source}: no WARC records")
 
 
-def _read_record(record: Any, source: str) -> Document | WarcSkip | WarcError | None:
+def _read_record(record: Any, source: str, full_metadata: bool = False) -> Document | WarcSkip | WarcError | None:
     """One record as a Document, a skip, an error, or None for records that are not pages (requests, metadata)."""
     kind = record.rec_type
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -111,7 +111,7 @@ def _read_record(record: Any, source: str) -> Document | WarcSkip | WarcError | 
         ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
         if "html" not in ctype.lower():
             return WarcSkip(f"not HTML ({ctype or 'no content type'})")
-        doc = read_html(payload, source, url=url)
+        doc = read_html(payload, source, url=url, full_metadata=full_metadata)
         doc.id = document_id(name, payload)
     else:
         text = payload.decode("utf-8", "replace")

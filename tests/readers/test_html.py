@@ -1,7 +1,9 @@
-"""HTML reader: detection by content, trafilatura's main content, the visible-text fallback, charsets, no network."""
+"""HTML reader: detection by content, main content, visible-text fallback, metadata, one parse, charsets, no network."""
 
 from __future__ import annotations
 
+import io
+import json
 import socket
 
 import pytest
@@ -9,8 +11,20 @@ from lxml import etree
 
 from cleaner import Document, Pipeline
 from cleaner.readers import detect_format, read_input
-from cleaner.readers.html import _parse, body_to_text, decode_html, looks_like_html, read_html, visible_text
-from tests.conftest import ROOT, assert_kept, describe
+from cleaner.readers import html as html_reader
+from cleaner.readers.html import (
+    _parse,
+    body_to_text,
+    decode_html,
+    extract,
+    fast_metadata,
+    load_tree,
+    looks_like_html,
+    read_html,
+    visible_text,
+)
+from cleaner.runner import Settings, Unit, clean_unit
+from tests.conftest import ROOT, assert_kept, describe, records
 
 HTML_FIXTURES = ROOT / "fixtures" / "html"
 
@@ -329,3 +343,233 @@ def test_visible_text_skips_invisible_elements():
         "<noscript>Please enable JavaScript</noscript><div>inline<span> tail</span></div></body></html>"
     )
     assert visible_text(tree) == "Hello big world\n• one\n• two\ninline tail"
+
+
+# --- metadata: the cheap sources by default, trafilatura's complete search on request --------------
+
+META_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Tide tables move online | Harbour Gazette</title>
+<meta property="og:title" content="Tide tables move online">
+<meta property="og:site_name" content="Harbour Gazette">
+<meta name="description" content="The harbour office stops printing its tide tables.">
+<meta property="article:published_time" content="2023-05-04T08:30:00+01:00">
+<meta property="article:section" content="Local news">
+<meta property="article:tag" content="harbour">
+<link rel="canonical" href="https://www.harbourgazette.example/news/tide-tables">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Tide tables move online",
+ "author": {"@type": "Person", "name": "Morwenna Tregarthen"}}
+</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Tide tables move online</h1>
+<p>From next month the harbour office will no longer print its yearly booklet of tide tables, which \
+fishermen and sailors have picked up at the quay for more than sixty years.</p>
+<p>The tables will instead be published on the office's website and on a board by the slipway, \
+updated every week, and the money saved will go towards a new safety ladder on the north pier.</p>
+<p>Older members of the sailing club say they will miss the booklet, which fitted in a jacket pocket \
+and survived more soakings than any phone.</p>
+</article></body></html>
+"""
+META_KEPT = "the harbour office will no longer print its yearly booklet of tide tables"
+
+# The author only in the markup (rel="author"), the title only in <title> and <h1>.
+REL_AUTHOR_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry timetable changes</title></head><body>
+<article><h1>Ferry timetable changes</h1>
+<div class="meta"><a rel="author" href="/people/jane-roe">Jane Roe</a></div>
+<p>The island ferry will run two extra crossings on summer weekends, the operator said on Monday, after a \
+season in which cars queued for hours at the terminal.</p>
+<p>The earliest boat will leave at half past six, and a late return crossing will be added on Saturdays for \
+people coming back from the mainland theatre.</p>
+<p>Foot passengers will be able to book seats online for the first time, though a share of the tickets will \
+still be sold at the quay.</p>
+</article></body></html>
+"""
+
+# Byline and date as lines of the article, in no markup or meta tag.
+BYLINE_PAGE = REL_AUTHOR_PAGE.replace(
+    '<div class="meta"><a rel="author" href="/people/jane-roe">Jane Roe</a></div>',
+    "<p>By Jane Roe</p>\n<p>Published on 12 March 2024</p>",
+)
+
+
+def test_fast_metadata_from_meta_tags_and_json_ld():
+    """Title (OpenGraph), author (JSON-LD), date (meta), site, URL, section and tags, without an XPath search."""
+    doc = read_html(META_PAGE.encode("utf-8"), "tide.html")
+    assert doc.metadata["extractor"] == "trafilatura"
+    assert META_KEPT in doc.raw
+    assert doc.title == "Tide tables move online"
+    assert doc.author == "Morwenna Tregarthen"
+    assert doc.date == "2023-05-04"
+    assert doc.site == "Harbour Gazette"
+    assert doc.metadata["url"] == "https://www.harbourgazette.example/news/tide-tables"
+    assert doc.metadata["categories"] == ["Local news"]
+    assert doc.metadata["tags"] == ["harbour"]
+    meta = fast_metadata(load_tree(META_PAGE))
+    assert meta["description"] == "The harbour office stops printing its tide tables."
+
+
+def test_fast_metadata_title_from_the_page_and_site_from_the_url():
+    """No meta tags: the single <h1> is the title; the site comes from the URL given."""
+    doc = read_html(REL_AUTHOR_PAGE.encode("utf-8"), "ferry.html", url="https://www.islandnews.example/ferry")
+    assert doc.title == "Ferry timetable changes"
+    assert doc.site == "islandnews.example"
+    assert doc.metadata["url"] == "https://www.islandnews.example/ferry"
+
+
+def test_one_word_meta_author_is_not_a_name():
+    """A meta author of one word ("admin") is dropped, as trafilatura does."""
+    page = META_PAGE.replace('"author": {"@type": "Person", "name": "Morwenna Tregarthen"}', '"x": 1').replace(
+        "<title>", '<meta name="author" content="admin"><title>'
+    )
+    assert read_html(page.encode("utf-8"), "tide.html").author is None
+
+
+def test_author_and_date_in_the_text_come_from_the_metadata_stage(pipeline):
+    """Named only in article lines, author and date are left to the text stages' bylines and date lines."""
+    doc = read_html(BYLINE_PAGE.encode("utf-8"), "ferry.html")
+    assert (doc.author, doc.date) == (None, None)
+    doc = pipeline.run(doc)
+    assert doc.author == "Jane Roe"
+    assert doc.date == "2024-03-12"
+    assert "By Jane Roe" not in doc.kept_text()
+
+
+def _warc_with(payload: bytes) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            "https://islandnews.example/ferry", "response", payload=io.BytesIO(payload), http_headers=headers
+        )
+    )
+    return buf.getvalue()
+
+
+def test_full_metadata_switch_runs_trafilatura_complete_search():
+    """The author in markup only (rel="author") is found with full_metadata, for pages, JSONL and WARC records."""
+    data = REL_AUTHOR_PAGE.encode("utf-8")
+    assert read_html(data, "ferry.html").author is None
+    assert read_html(data, "ferry.html", full_metadata=True).author == "Jane Roe"
+    jsonl = json.dumps({"id": "1", "html": REL_AUTHOR_PAGE}).encode("utf-8") + b"\n"
+    for blob, source in ((data, "ferry.html"), (jsonl, "pages.jsonl"), (_warc_with(data), "crawl.warc")):
+        (fast,) = read_input(blob, source)
+        (full,) = read_input(blob, source, full_metadata=True)
+        assert (fast.author, full.author) == (None, "Jane Roe"), source
+        assert fast.raw == full.raw
+
+
+def test_full_metadata_switch_from_the_config_file(tmp_path):
+    """`[html] full_metadata = true` in the config reaches the reader through the runner."""
+    page = tmp_path / "ferry.html"
+    page.write_bytes(REL_AUTHOR_PAGE.encode("utf-8"))
+    conf = tmp_path / "cleaner.toml"
+    conf.write_text("[html]\nfull_metadata = true\n", encoding="utf-8")
+    authors = []
+    for settings in (Settings(), Settings(config_path=str(conf))):
+        (event,) = clean_unit(Unit(str(page), page.read_bytes()), settings)
+        (record,) = records(event.text)
+        authors.append(record["author"])
+    assert authors == [None, "Jane Roe"]
+
+
+@pytest.fixture
+def parse_count(monkeypatch):
+    """The markup cleaner parses (trafilatura's own fallback extractors aside): ours must not run on a page
+    trafilatura takes, and trafilatura and htmldate must be handed the tree, never the markup."""
+    import htmldate
+    import trafilatura
+
+    parsed: list[str] = []
+    real_load, real_extract, real_date = trafilatura.load_html, trafilatura.bare_extraction, htmldate.find_date
+
+    def load(page, *args, **kwargs):
+        if isinstance(page, str | bytes):
+            parsed.append("trafilatura")
+        return real_load(page, *args, **kwargs)
+
+    def given_a_tree(real):
+        def call(page, *args, **kwargs):
+            if isinstance(page, str | bytes):
+                parsed.append(real.__name__)
+            return real(page, *args, **kwargs)
+
+        return call
+
+    def forbidden(html):
+        raise AssertionError("the page was parsed a second time")
+
+    monkeypatch.setattr(trafilatura, "load_html", load)
+    monkeypatch.setattr(trafilatura, "bare_extraction", given_a_tree(real_extract))
+    monkeypatch.setattr(htmldate, "find_date", given_a_tree(real_date))
+    monkeypatch.setattr(html_reader, "_parse", forbidden)
+    return parsed
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_page_is_parsed_once(parse_count, full):
+    """One parse serves extraction, metadata and the visible-text check, on a page trafilatura misses too."""
+    thin = read_html(page_bytes("thin.html"), "thin.html", full_metadata=full)
+    assert thin.metadata["extractor"] == "text"
+    assert "Slugs were the main complaint in June" in thin.raw
+    assert parse_count == ["trafilatura"]
+    article = read_html(page_bytes("en_article.html"), "en.html", full_metadata=full)
+    assert article.metadata["extractor"] == "trafilatura"
+    assert article.author == "Thomas Whitfield" and article.date == "2023-11-02"
+    assert parse_count == ["trafilatura", "trafilatura"]
+
+
+def test_tree_stays_intact_for_the_fallback():
+    """trafilatura works on a copy: the shared tree still renders the whole visible text."""
+    html, _ = decode_html(page_bytes("thin.html"))
+    tree = load_tree(html)
+    before = visible_text(tree)
+    text, _ = extract(tree)
+    assert visible_text(tree) == before
+    assert len(text) < len(before)
+
+
+def _boom(*args, **kwargs):
+    raise RuntimeError("trafilatura changed")
+
+
+def test_metadata_helpers_that_fail_cost_their_fields_only(monkeypatch):
+    """A changed or broken trafilatura/htmldate helper empties its fields; the text and other fields remain."""
+    import htmldate
+    import trafilatura.metadata
+
+    monkeypatch.setattr(trafilatura.metadata, "examine_meta", _boom)
+    doc = read_html(META_PAGE.encode("utf-8"), "tide.html")
+    assert META_KEPT in doc.raw and doc.warnings == []
+    assert doc.author == "Morwenna Tregarthen"  # JSON-LD still read
+    assert doc.title == "Tide tables move online"  # the single <h1>
+    assert doc.date == "2023-05-04"  # htmldate reads the meta tag itself
+    assert doc.metadata.get("tags") is None  # article:tag was examine_meta's
+
+    monkeypatch.delattr(trafilatura.metadata, "extract_meta_json")
+    monkeypatch.setattr(htmldate, "find_date", _boom)
+    doc = read_html(META_PAGE.encode("utf-8"), "tide.html")
+    assert META_KEPT in doc.raw and doc.warnings == []
+    assert (doc.author, doc.date) == (None, None)
+    assert doc.title == "Tide tables move online"
+    assert doc.metadata["extractor"] == "trafilatura"
+
+
+def test_no_trafilatura_metadata_module_means_no_metadata_not_a_crash(monkeypatch, pipeline):
+    """Without trafilatura's metadata helpers the page is still extracted; the text stages find the title."""
+
+    def missing():
+        raise ImportError("no trafilatura.metadata")
+
+    monkeypatch.setattr(html_reader, "_trafilatura_metadata", missing)
+    doc = read_html(META_PAGE.encode("utf-8"), "tide.html")
+    assert META_KEPT in doc.raw and doc.warnings == []
+    assert doc.metadata["extractor"] == "trafilatura"
+    assert (doc.title, doc.author, doc.date, doc.site) == (None, None, None, None)
+    assert pipeline.run(doc).title == "Tide tables move online"
