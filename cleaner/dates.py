@@ -16,7 +16,10 @@ _TIME = (
     r"(?P<H>[01]?\d|2[0-3])\s?[:h]\s?(?P<M>[0-5]\d)(?:\s?(?P<ampm>[ap])\.?m\.?)?)?"
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d))?")
-_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b" + _TIME, re.IGNORECASE)
+# "04/07/2025", "4.7.2025", "04-09-2025" (forum software): one separator, used twice.
+_NUMERIC = re.compile(
+    r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b" + _TIME, re.IGNORECASE
+)
 _DAY_MONTH = re.compile(
     r"\b(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b"
     + _TIME,

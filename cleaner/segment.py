@@ -14,6 +14,9 @@ from .document import HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙■□➢►▶✓✔]|[-*+–](?=\s)|\d{1,3}[.)](?=\s))\s*")
 _TERMINAL = re.compile(r"[.!?…;:,]\W{0,2}$")
 _WORD = re.compile(r"\w+")
+# One question and nothing else: no sentence end before the final "?".
+_QUESTION_HEADING = re.compile(r"^[^.!?…;:]*\?[\"'»”’)]*$")
+_MAX_QUESTION_HEADING_WORDS = 15
 # CJK characters count as words of their own for length purposes.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -44,6 +47,9 @@ def _classify(text: str) -> tuple[str, int | None]:
     if n <= 3 and not _TERMINAL.search(text):
         return SHORT, n
     if n <= 30 and not _TERMINAL.search(text):
+        return HEADING, n
+    if n <= _MAX_QUESTION_HEADING_WORDS and _QUESTION_HEADING.match(text):
+        # "Woran erkenne ich Luft im Heizkörper?": FAQ entries and forum thread titles are questions.
         return HEADING, n
     return PARAGRAPH, n
 

@@ -62,6 +62,13 @@ def test_numeric_order_follows_month_first(months):
     assert find_date("13/07/2025", months, month_first=True).iso == "2025-07-13"
 
 
+def test_dash_separated_numeric_dates(months):
+    """Forum software writes '04-09-2025, 08:14 PM'; the two separators must be the same."""
+    assert find_date("04-09-2025, 08:14 PM #1", months, month_first=True).iso == "2025-04-09T20:14"
+    assert find_date("14-09-2025", months).iso == "2025-09-14"
+    assert find_date("4/9-2025", months) is None
+
+
 def test_offsets_cover_the_date(months):
     """start/end delimit the date (and time) in the text."""
     text = "publié le 4 juillet 2025 à 11h34"

@@ -20,6 +20,10 @@ from cleaner.segment import classify_line, segment, split_sentences, word_count
         ("El ayuntamiento aprueba nuevos carriles bici", HEADING),
         ("The council voted on Tuesday.", PARAGRAPH),
         ("Le conseil a voté mardi soir la construction de pistes cyclables.", PARAGRAPH),
+        # One short question is a heading (FAQ entries, thread titles); a question after a sentence is not.
+        ("Woran erkenne ich Luft im Heizkörper?", HEADING),
+        ("¿Quién puede pedirlo?", HEADING),
+        ("It broke again. Is this the fluid boiling or are the pads cooked?", PARAGRAPH),
     ],
 )
 def test_classify_line(line, kind):

@@ -345,10 +345,11 @@ def _fill(md: Any, tree: Any, url: str | None) -> dict[str, Any]:
 
 
 def _find_date(tree: Any, url: str | None) -> str | None:
-    """The publication date by htmldate's quick search (markup, JSON-LD, URL; no free-text scan)."""
+    """The publication date by htmldate (markup, JSON-LD, URL, then the text): the extensive search
+    costs about 4 ms a page and finds a date on about a fifth more pages than the quick one."""
     from htmldate import find_date
 
-    return find_date(tree, extensive_search=False, original_date=True, url=url)
+    return find_date(tree, extensive_search=True, original_date=True, url=url)
 
 
 def read_html(data: bytes, source: str = "-", url: str | None = None, full_metadata: bool = False) -> Document:

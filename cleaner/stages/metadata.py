@@ -41,6 +41,7 @@ _NAME_TOKEN = re.compile(
 )
 _PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.-]*[a-zß-öø-ÿ]\.?$|^[A-Z]\.$")
 _NAME_PARTICLE = re.compile(r"^(?:and|et|y|und|e|&|[a-z]{1,4})$")
+_QUESTION_END = re.compile(r"\?[\"'»”’)]*$")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 # Name lines above a date line taken for its byline: author, role, place.
 _MAX_BYLINE_LINES = 2
@@ -72,6 +73,10 @@ def _strip_phrase(text: str, phrases: list[str] | Phrases) -> tuple[str | None, 
         if low.startswith(p_low) and (len(low) == len(p_low) or not low[len(p_low)].isalnum() or p_low.endswith(":")):
             return p, text[len(p) :].strip(" :,-–—")
     return None, text
+
+
+def _is_first_paragraph(b: Block) -> bool:
+    return b.kind == PARAGRAPH and block_words(b) >= _FIRST_PARAGRAPH_WORDS
 
 
 def _without_parentheses(text: str) -> str:
@@ -185,6 +190,7 @@ class Metadata:
         candidate: Block | None = None
         previous: Block | None = None  # the heading candidate kept just before ``candidate``
         last_kept: Block | None = None
+        headings: list[Block] = []
         for b in doc.blocks[:_TITLE_WINDOW]:
             if not b.keep:
                 if candidate is not None and b.stage == NAME and b.reason in ("date-line", "byline"):
@@ -193,15 +199,40 @@ class Metadata:
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
             if b.kind == HEADING and block_words(b) >= 3 and not b.notes.get("continuation"):
-                previous, candidate = (candidate if last_kept is candidate else None), b
+                headings.append(b)
+                if not _QUESTION_END.search(b.text):
+                    # A question in the head is as often a dialog ("Are you sure you want to log
+                    # out?") as a title: it is taken only when the page restates it (below).
+                    previous, candidate = (candidate if last_kept is candidate else None), b
             last_kept = b
+        restated = self._restated(doc, headings)
+        if restated is not None:
+            return restated
         if (
             previous is not None
             and block_words(candidate) >= _MIN_STANDFIRST_WORDS
-            and block_words(candidate) > block_words(previous) >= 4
+            # Counted by spaces: "Saint-Aurèle-sur-Tarn" (a breadcrumb's last item) is one word.
+            and block_words(candidate) > len(previous.text.split()) >= 4
+            and not line_key(candidate.text).startswith(line_key(previous.text))
         ):
             return previous
         return candidate
+
+    @staticmethod
+    @staticmethod
+    def _restated(doc: Document, headings: list[Block]) -> Block | None:
+        """The last head heading said again just above the first paragraph: a forum thread's or a
+        post's title, repeated over its text after the page's chrome and the post's date line."""
+        first = next((b.index for b in doc.blocks if b.keep and _is_first_paragraph(b)), None)
+        above = next((b for b in reversed(doc.blocks[:first]) if b.keep), None) if first is not None else None
+        if above is None:
+            return None
+        key = line_key(above.text)
+        found = None
+        for h in headings:
+            if h is not above and line_key(h.text) == key:
+                found = h
+        return found
 
     def _split_site(self, title: str, doc: Document) -> str:
         """ "Title | Site" (or "Title - Site" when the tail reads like a name) -> title, and the site."""
@@ -283,3 +314,6 @@ class Metadata:
         if doc.page_type != "listing":
             self._unmarked_bylines(doc, head_end)
             self._title(doc)
+        if doc.date is None and doc.modified is not None:
+            # A page that only shows when it was last updated: that is the date it carries.
+            doc.date = doc.modified

@@ -1,11 +1,13 @@
-"""Stage 3, navigation and UI: menus, skip links, toggles, log-in prompts, share rows, cookie notices."""
+"""Stage 3, navigation and UI: menus, skip links, toggles, log-in prompts, share rows, cookie notices,
+and tables of contents (a run of entries that come back further down as the page's own headings)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..document import Document
+from ..document import HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
+from ..lexicon import line_key
 from ._lines import HAS_WORD, block_core, core_words
 
 if TYPE_CHECKING:
@@ -16,6 +18,10 @@ NAME = "navigation"
 _ROW_SPLIT = re.compile(r"\s*(?:\||·|•|/|»|›|>|–|—)\s*")
 # Prose never gets this long and still be a UI label.
 _MAX_UI_WORDS = 40
+# A table of contents: this many entries in a row, each repeated later as a heading.
+_MIN_TOC_ENTRIES = 3
+_TOC_GAP = 1
+_MIN_SECTION_WORDS = 12
 
 
 class Navigation:
@@ -51,3 +57,44 @@ class Navigation:
                 b.drop(NAME, "footer")
             elif self._is_ui_row(text):
                 b.drop(NAME, "ui-row")
+        table_of_contents(doc)
+
+
+def table_of_contents(doc: Document) -> None:
+    """Drop the entries of a table of contents: a run of heading-like lines with no text between
+    them, most of which come back further down the page, each introducing its own section."""
+    blocks = [b for b in doc.blocks if b.keep]
+    keys = [line_key(block_core(b)) for b in blocks]
+    # Where each heading-like line last opens a section (prose follows it): a contents entry
+    # points there. A menu entry repeated in the footer opens nothing.
+    last_seen: dict[str, int] = {}
+    for pos, key in enumerate(keys[:-1]):
+        after = blocks[pos + 1]
+        if after.kind == PARAGRAPH and core_words(after) >= _MIN_SECTION_WORDS:
+            last_seen[key] = pos
+    run: list[int] = []
+    for pos, b in enumerate([*blocks, None]):
+        if b is not None and b.kind in (HEADING, SHORT, LIST_ITEM) and keys[pos]:
+            run.append(pos)
+            continue
+        _drop_toc_run(run, blocks, keys, last_seen)
+        run = []
+
+
+def _drop_toc_run(run: list[int], blocks: list[Block], keys: list[str], last_seen: dict[str, int]) -> None:
+    """Within a run of heading-like lines, each stretch of entries repeated further down (one
+    other line between two of them is tolerated: a "Toggle" button) that is long enough goes."""
+    stretch: list[int] = []
+    gap = 0
+    for pos in [*run, None]:
+        if pos is not None and last_seen.get(keys[pos], -1) > pos:
+            stretch.append(pos)
+            gap = 0
+            continue
+        gap += 1
+        if pos is not None and stretch and gap <= _TOC_GAP:
+            continue
+        if len(stretch) >= _MIN_TOC_ENTRIES:
+            for entry in stretch:
+                blocks[entry].drop(NAME, "table-of-contents")
+        stretch, gap = [], 0

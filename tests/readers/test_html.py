@@ -428,9 +428,10 @@ def test_one_word_meta_author_is_not_a_name():
 
 
 def test_author_and_date_in_the_text_come_from_the_metadata_stage(pipeline):
-    """Named only in article lines, author and date are left to the text stages' bylines and date lines."""
+    """Named only in article lines, the author is left to the text stages' bylines (htmldate's search
+    of the text may find the date first; either way the page's date is the one in its text)."""
     doc = read_html(BYLINE_PAGE.encode("utf-8"), "ferry.html")
-    assert (doc.author, doc.date) == (None, None)
+    assert doc.author is None
     doc = pipeline.run(doc)
     assert doc.author == "Jane Roe"
     assert doc.date == "2024-03-12"

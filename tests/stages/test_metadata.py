@@ -58,10 +58,11 @@ def test_english_byline_and_date(run):
 
 
 def test_english_updated_line_gives_modified(run):
-    """'Updated July 6, 2025 at 3:30 p.m.' is a modification date, with the afternoon time."""
+    """'Updated July 6, 2025 at 3:30 p.m.' is a modification date, with the afternoon time; with no
+    publication date on the page, it is the page's date too."""
     doc = run("City council approves new bicycle lanes\nUpdated July 6, 2025 at 3:30 p.m.\n\n" + EN_BODY)
     assert doc.modified == "2025-07-06T15:30"
-    assert doc.date is None
+    assert doc.date == doc.modified
     assert_dropped(doc, "Updated July 6, 2025", "metadata", "date-line")
 
 
@@ -202,3 +203,28 @@ def test_byline_with_name_particles(run):
     assert doc.author == "Redacción Ahorro al Día"
     assert doc.title == "Bono joven 2025: requisitos y plazos para pedir la ayuda"
     assert_dropped(doc, "Por Redacción Ahorro al Día", "metadata", "byline")
+
+
+def test_forum_thread_title_restated_above_the_first_post(run):
+    """A heading of the head said again right above the first post is the title, even a question
+    after forum chrome ("Switch to Threaded Mode") and the post's date line."""
+    doc = run(
+        "Remember Me?\n"
+        "Brake fade on second session – pads or fluid?\n"
+        "Results 1 to 6 of 6\n"
+        "Switch to Threaded Mode\n"
+        "04-09-2025, 08:14 PM #1\n"
+        "rallyrob\n"
+        "Brake fade on second session – pads or fluid?\n"
+        "Took the car to the circuit on Sunday. The first session was fine, but halfway through the second "
+        "one the pedal went long and the car needed far more pressure to stop.\n"
+    )
+    assert doc.title == "Brake fade on second session – pads or fluid?"
+    assert doc.date == "2025-04-09T20:14"
+    assert "pads or fluid" not in doc.kept_text()
+
+
+def test_question_in_the_head_is_no_title_unless_restated(run):
+    """'Are you sure you want to log out?' in the chrome is not taken for the title."""
+    doc = run("Bike lanes approved for the north of the city\nAre you sure you want to log out?\n\n" + EN_BODY)
+    assert doc.title == "Bike lanes approved for the north of the city"

@@ -119,3 +119,37 @@ def test_prose_naming_networks_stays(run):
     sentence = "Many residents shared the news on Facebook and Twitter within minutes of the vote."
     doc = run(EN + "\n" + sentence + "\n")
     assert_kept(doc, sentence)
+
+
+BODY_SECTIONS = """¿Qué es el Bono Alquiler Joven?
+Es una ayuda directa al pago del alquiler financiada por el Estado y gestionada por las comunidades autónomas.
+
+¿Quién puede pedirlo?
+Pueden pedirlo los jóvenes de entre dieciocho y treinta y cinco años con un contrato de alquiler a su nombre.
+
+¿Cómo se solicita?
+La solicitud se presenta en la sede electrónica de cada comunidad con certificado digital o con cita previa.
+"""
+
+
+def test_table_of_contents_entries_go_and_the_sections_stay(run):
+    """A run of entries that come back further down, each introducing its section, is a table of contents."""
+    doc = run(
+        "Índice de contenidos\nToggle\n¿Qué es el Bono Alquiler Joven?\n¿Quién puede pedirlo?\n"
+        "¿Cómo se solicita?\n\n" + BODY_SECTIONS
+    )
+    toc = [b for b in doc.blocks if b.reason == "table-of-contents"]
+    assert [b.text for b in toc] == ["¿Qué es el Bono Alquiler Joven?", "¿Quién puede pedirlo?", "¿Cómo se solicita?"]
+    assert all(b.index < 5 for b in toc)
+    assert doc.kept_text().count("¿Quién puede pedirlo?") == 1
+    assert_kept(doc, "Es una ayuda directa", "Pueden pedirlo los jóvenes")
+
+
+def test_menu_entries_repeated_in_a_footer_are_no_table_of_contents(run):
+    """Menu entries that come back in a footer open no section: they are not contents entries."""
+    doc = run(
+        "Vegetables\nFruit\nSeed swaps\n\n"
+        "If you grew tomatoes this summer, there is a good chance that some of them split open on the vine "
+        "after the heatwave, and this post explains why.\n\nVegetables\nFruit\nSeed swaps\n"
+    )
+    assert not [b for b in doc.blocks if b.reason == "table-of-contents"]
