@@ -48,23 +48,10 @@ KNOWN_GAPS: set[Key] = {
     # "SOURCE" alone goes (stray line) but the source's name on the next line stays. Rule: a short
     # name-like line right after a bare "Source"/"SOURCE"/"Quelle"/"Fuente" line is its credit.
     ("heldout2", "en_injected.txt", "without", "La Voix du Périgord"),
-    # "57 Comments" under the byline is a bare count that needs proof; the audio player's "00:00"
-    # and "06:12" lines pass as comment timestamps, so the first three paragraphs are dropped as
-    # comments. Rule: look for proof only in lines still kept (not UI already dropped), and do not
-    # take a player's "00:00" pair for comment times.
-    (
-        "heldout2",
-        "en_opinion.txt",
-        "with",
-        "When the trust that runs eleven secondary schools across the county announced last month",
-    ),
     # Author bio at the end ("Hannah Okafor is a Ledger columnist ...") is a good paragraph.
     # Rule: after the body, a paragraph opening with the page's author name (or under
     # "About the author"/"Über die Autorin") followed by "is a/ist" is the bio box.
     ("heldout2", "en_opinion.txt", "without", "is a Ledger columnist and a former secondary-school teacher"),
-    # "More from Hannah Okafor" is no related header: related headers are whole-line phrases
-    # only. Rule: related headers by pattern too ("More from <Name>", "Plus de <Name>").
-    ("heldout2", "en_opinion.txt", "without", "Why I stopped marking homework at weekends"),
     # "About Halden Robotics" and its boilerplate paragraph stay. Rule: on a press release (a
     # "/Wire/ --" dateline, "Media contact", "SOURCE <Company>"), the "About <Company>" section
     # after the body goes with the contacts.

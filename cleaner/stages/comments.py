@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..document import Document
+from ..document import Block, Document
 from ._lines import BARE_TIME, block_core, core
 
 if TYPE_CHECKING:
@@ -40,9 +40,17 @@ class Comments:
         self.lines = lx["comment_lines"]
         self.stops = (lx["related"], lx["footer"])
 
-    def _is_marker(self, text: str) -> bool:
-        t = core(text)
-        return self.lines.matches(t) or BARE_TIME.match(t) is not None
+    def _has_marker(self, ahead: list[Block]) -> bool:
+        """Comment chrome among the next lines: "Reply", "Report", a comment's time. Two bare times
+        in a row are a media player's position and length ("00:00", "06:12"), not comments."""
+        lines = [core(b.text) for b in ahead]
+        for k, t in enumerate(lines):
+            if self.lines.matches(t):
+                return True
+            beside = (lines[n] for n in (k - 1, k + 1) if 0 <= n < len(lines))
+            if BARE_TIME.match(t) and not any(BARE_TIME.match(x) for x in beside):
+                return True
+        return False
 
     def _is_stop(self, text: str) -> bool:
         t = core(text)
@@ -65,7 +73,7 @@ class Comments:
             b.drop(NAME, "comment-header")
             ahead = blocks[i + 1 : i + 1 + _LOOKAHEAD]
             needs_proof = seen / total < _LATE or _BARE_COUNT.match(text) is not None
-            if needs_proof and not any(self._is_marker(x.text) for x in ahead):
+            if needs_proof and not self._has_marker(ahead):
                 i += 1
                 continue
             j = i + 1

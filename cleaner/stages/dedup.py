@@ -42,6 +42,10 @@ def shingles(tokens: list[str], size: int) -> set[str]:
     return set(map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
 class Dedup:
     name = NAME
 
@@ -166,4 +170,6 @@ class Dedup:
             if sid not in indexed:
                 lsh.insert(sid, self.signature(sets[sid]))
                 indexed.add(sid)
-        return bool(lsh.query(self.signature(sh)))
+        # LSH buckets also pair sets well under the threshold now and then; the shingle sets are
+        # at hand, so a bucket match is confirmed by their exact Jaccard similarity.
+        return any(_jaccard(sh, sets[sid]) >= self.threshold for sid in lsh.query(self.signature(sh)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..document import CAPTION, HEADING, LIST_ITEM, SHORT, Block, Document
+from ..document import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
 from ._lines import block_core, core_words, ends_with_ellipsis
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ _MIN_TICKER_RUN = 3
 _MAX_LINK_WORDS = 30
 # A teaser title may end like a sentence when it asks or exclaims ("Sinnvoll oder Geldverschwendung?").
 _MAX_TITLE_WORDS = 15
+# Prose this long under a heading makes the heading a section title.
+_MIN_SECTION_WORDS = 20
 
 
 class Related:
@@ -41,7 +43,8 @@ class Related:
         self.comment_headers = lx["comments"]
 
     def _is_header(self, text: str) -> bool:
-        return len(text) < 80 and self.headers.is_line(text)
+        # Whole-line phrases, or patterns for headers that name someone ("More from Jane Doe").
+        return len(text) < 80 and (self.headers.is_line(text) or self.headers.search(text) is not None)
 
     def _teaser_like(self, b: Block) -> bool:
         text = block_core(b)
@@ -55,6 +58,20 @@ class Related:
             return True
         return len(text) < 120 and _DATE_LINE.search(text) is not None
 
+    def _opens_section(self, blocks: list[Block], j: int) -> bool:
+        """A heading set apart from the block's entries (a blank line before it) and followed by
+        prose is the article's next section, not one more teaser title (teaser excerpts end in "…"
+        or a read-more link, and are caught as teaser-like)."""
+        if blocks[j].kind != HEADING or blocks[j].group == blocks[j - 1].group:
+            return False
+        nxt = next((b for b in blocks[j + 1 :] if b.keep), None)
+        return (
+            nxt is not None
+            and nxt.kind == PARAGRAPH
+            and core_words(nxt) >= _MIN_SECTION_WORDS
+            and not self._teaser_like(nxt)
+        )
+
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
         i = 0
@@ -65,6 +82,8 @@ class Related:
                 b.drop(NAME, "related-header")
                 j = i + 1
                 while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(block_core(blocks[j])):
+                    if j > i + 1 and self._opens_section(blocks, j):
+                        break  # (the first line under a header is always one of its entries)
                     blocks[j].drop(NAME, "related-teaser")
                     j += 1
                 i = j

@@ -169,3 +169,10 @@ def test_bare_comment_count_late_on_an_archive_page_is_a_link(run):
     )
     assert_dropped(doc, "7 comments", "comments", "comment-header")
     assert_kept(doc, "February and March are the months of the onion festival")
+
+
+def test_media_player_times_are_no_proof_of_comments(run):
+    """'57 Comments' under a byline, then an audio player's '00:00' / '06:12': a link, not a section."""
+    doc = run(f"{EN_TITLE}\nBy Hannah Okafor\n57 Comments\nListen to this article\n00:00\n06:12\n\n" + EN_BODY)
+    assert_dropped(doc, "57 Comments", "comments", "comment-header")
+    assert_kept(doc, "The city council voted", "Officials said the work would begin")

@@ -114,3 +114,15 @@ def test_short_sentences_are_never_deduplicated(run):
     assert doc.kept_text().count(short_a) == 2
     last = find_block(doc, "The director thanked")
     assert not any(sp.stage == "dedup" for sp in last.spans)
+
+
+def test_sentences_sharing_a_phrase_are_no_near_duplicates(run):
+    """Two sentences that share one phrase ("estimé à 1,2 million d'euros") but differ otherwise
+    (Jaccard of shingles far under the threshold) both stay, even when their MinHash bands collide."""
+    doc = run(
+        "Un chantier estimé à 1,2 million d'euros\n\n"
+        "Le coût des travaux est estimé à 1,2 million d'euros. La commune a sollicité l'aide de l'État au titre "
+        "des calamités publiques ainsi que celle du Département et de la Région.\n"
+    )
+    assert "Le coût des travaux est estimé à 1,2 million d'euros." in doc.kept_text()
+    assert not any(b.stage == "dedup" or any(sp.stage == "dedup" for sp in b.spans) for b in doc.blocks)

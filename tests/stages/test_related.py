@@ -122,3 +122,29 @@ def test_teaser_title_ending_in_a_question_mark_stays_in_the_block(run):
     assert_dropped(doc, "Stromspeicher für das Balkonkraftwerk", "related", "related-teaser")
     assert_dropped(doc, "Solarförderung 2025", "related", "related-teaser")
     assert_kept(doc, "Die Registrierung erfolgt online")
+
+
+def test_header_naming_an_author(run):
+    """'More from <Name>' is a related header by pattern; its column titles go."""
+    doc = run(
+        "Schools should not cut Fridays to save money, and parents know exactly why that is the case.\n\n"
+        "The trust's own consultation admits that it has not modelled the cost of childcare for families, "
+        "which is a remarkable omission for a plan of this size.\n\n"
+        "More from Hannah Okafor\nWhy I stopped marking homework at weekends\nThe exam season nobody talks about\n"
+    )
+    assert_dropped(doc, "More from Hannah Okafor", "related", "related-header")
+    assert_dropped(doc, "Why I stopped marking homework", "related", "related-teaser")
+
+
+def test_section_heading_after_a_teaser_ends_the_block(run):
+    """A heading set apart by a blank line and followed by prose is the article's next section."""
+    doc = run(
+        "La passerelle de la Dourbie restera fermée jusqu'à l'automne, a annoncé le maire de la commune lors "
+        "du conseil municipal de mardi soir.\n\n"
+        "À lire aussi\nAveyron : la route départementale rouverte à la circulation\n\n"
+        "Un chantier estimé à 1,2 million d'euros\n\n"
+        "Le coût des travaux est estimé à 1,2 million d'euros. La commune a sollicité l'aide de l'État au titre "
+        "des calamités publiques ainsi que celle du Département et de la Région.\n"
+    )
+    assert_dropped(doc, "Aveyron : la route départementale", "related", "related-teaser")
+    assert_kept(doc, "Un chantier estimé à 1,2 million d'euros", "Le coût des travaux est estimé")
