@@ -109,19 +109,6 @@ KNOWN_GAPS: set[Key] = {
     # them, put those headings back in place.
     ("heldout_html", "fr_rewrite.html", "once", "De nouveaux plafonds de ressources"),
     ("heldout_html", "fr_rewrite.html", "once", "Quels travaux restent éligibles ?"),
-    # og:title is a shortened social headline ("... a partir del 1 de julio"); the <h1> and the
-    # <title> before " | Diario del Arbeda" hold the full one. Rule: when the single <h1> starts with
-    # og:title and is longer, and matches the <title>'s head, the <h1> is the title.
-    (
-        "heldout_html",
-        "es_news.html",
-        "title",
-        "Torrealta restringirá el agua por la noche a partir del 1 de julio por la sequía del Arbeda",
-    ),
-    # phpBB's only <h1> is the forum's name ("ForoCasaEficiente"), which becomes the title; the topic
-    # is the <h2> and the head of <title> ("<topic> - ForoCasaEficiente"). Rule: a title equal to the
-    # site name (the <title>'s tail after " - "/" | ") is no title; take the <title>'s head.
-    ("heldout_html", "es_forum.html", "title", "¿Merece la pena la aerotermia en un piso de 80 m² en Burgos?"),
     # The signature under each of a member's posts (phpBB div.signature) comes out as a line after
     # the post; dedup drops the second copy but keeps the first. Rule: a short line repeated after
     # several posts of a thread (or an element with class "signature") is a signature: all copies go.

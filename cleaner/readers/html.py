@@ -378,10 +378,41 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
             visible = ""
         if not text.strip() or (len(visible) >= _MIN_VISIBLE_CHARS and len(text) < _MIN_SHARE * len(visible)):
             doc.raw, doc.metadata["extractor"] = visible, "text"
+    if tree is not None and meta.get("title"):
+        meta["title"] = _attempt(lambda: page_title(tree, meta["title"])) or meta["title"]
     apply_metadata(doc, meta)
     if not doc.raw.strip():
         doc.warnings.append("no text in the page")
     return doc
+
+
+_TITLE_TAIL = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def page_title(tree: Any, title: str) -> str:
+    """The metadata title, checked against the page's own headline and <title>.
+
+    - og:title is often the headline shortened: a single <h1> that starts with it is the full title;
+    - a title that is only the site's name (a forum's <h1>, a logo's alt text) is no title: the
+      head of <title>, before " - Site" or " | Site", is.
+    """
+    h1s = tree.findall(".//h1")
+    h1 = _plain(h1s[0].text_content()) if len(h1s) == 1 else ""
+    if h1 and len(h1) > len(title) and h1.casefold().startswith(title.casefold().rstrip(" .…")):
+        return h1
+    head = tree.find(".//head/title")
+    full = _plain(head.text_content()) if head is not None else ""
+    parts = _TITLE_TAIL.split(full, maxsplit=1)
+    tail = parts[1] if len(parts) == 2 else ""
+    # "<headline> - <Site>": the tail names the site when it is short and the head is longer.
+    site_like = tail and len(tail.split()) <= 4 and len(parts[0].split()) > len(tail.split())
+    if site_like and title.casefold() == tail.casefold():
+        return parts[0]
+    return title
 
 
 def apply_metadata(doc: Document, meta: dict[str, Any]) -> None:

@@ -574,3 +574,36 @@ def test_no_trafilatura_metadata_module_means_no_metadata_not_a_crash(monkeypatc
     assert doc.metadata["extractor"] == "trafilatura"
     assert (doc.title, doc.author, doc.date, doc.site) == (None, None, None, None)
     assert pipeline.run(doc).title == "Tide tables move online"
+
+
+def _tree(html: str):
+    import lxml.html
+
+    return lxml.html.document_fromstring(html)
+
+
+def test_a_single_h1_completes_a_shortened_og_title():
+    """og:title is the headline cut short for social cards; the <h1> that starts with it is the title."""
+    from cleaner.readers.html import page_title
+
+    tree = _tree(
+        "<html><head><title>Torrealta restringirá el agua por la noche por la sequía | Diario</title></head>"
+        "<body><h1>Torrealta restringirá el agua por la noche por la sequía</h1></body></html>"
+    )
+    assert page_title(tree, "Torrealta restringirá el agua por la noche") == (
+        "Torrealta restringirá el agua por la noche por la sequía"
+    )
+
+
+def test_a_title_that_is_the_site_name_gives_way_to_the_head_of_title():
+    """A forum whose only <h1> is its name: the topic before ' - <Site>' in <title> is the title."""
+    from cleaner.readers.html import page_title
+
+    tree = _tree(
+        "<html><head><title>¿Merece la pena la aerotermia en un piso? - ForoCasa</title></head>"
+        "<body><h1>ForoCasa</h1></body></html>"
+    )
+    assert page_title(tree, "ForoCasa") == "¿Merece la pena la aerotermia en un piso?"
+    # "<Site> - <headline>": the tail is the headline, not a site name, and stays the title.
+    tree = _tree("<html><head><title>Jutarnji list - Bankari prijavljeni zbog malverzacija</title></head></html>")
+    assert page_title(tree, "Bankari prijavljeni zbog malverzacija") == "Bankari prijavljeni zbog malverzacija"
