@@ -83,25 +83,7 @@ KNOWN_GAPS: set[Key] = {
     # rule (navigation) does not see them. Rule: compare entries without their numbers; dedup keeps
     # the copy that introduces text.
     ("heldout2", "de_ratgeber.txt", "once", "Wasserdruck prüfen und nachfüllen"),
-    # Round 3 (HTML). The standfirst sits outside the container trafilatura takes for the body
-    # (WordPress <header class="entry-header">, French "article__chapo" above "article__body"), or
-    # trafilatura's cleaning removes it for its class (German "article-detail__teaser"): it never
-    # reaches the text stages. Rule (HTML reader): a <p> between the <h1> and the first extracted
-    # paragraph whose class names a standfirst (standfirst, chapo, chapeau, teaser, lead, intro, dek,
-    # entradilla) or whose text opens like the meta/og description goes before the body.
-    (
-        "heldout_html",
-        "en_news.html",
-        "with",
-        "The barrier across the mouth of the Ell will protect 1,900 homes from tidal surges.",
-    ),
-    (
-        "heldout_html",
-        "fr_news.html",
-        "with",
-        "La métropole annonce que les piscines Jean-Bouin et des Aubiers resteront fermées en juillet et en août.",
-    ),
-    ("heldout_html", "de_news.html", "with", "Rund 11.000 Haushalte in Lindenau zahlen ab März mehr für Fernwärme."),
+    # Round 3 (HTML).
     # The content farm's body ("mg-blog-post-box-content", no <article>) is no container trafilatura
     # knows, so it falls back to collecting loose paragraphs: the <h2> section headings are lost (and
     # the contents box's entries too, so they cannot repeat either). Rule (HTML reader): when the

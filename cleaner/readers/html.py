@@ -378,12 +378,47 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
             visible = ""
         if not text.strip() or (len(visible) >= _MIN_VISIBLE_CHARS and len(text) < _MIN_SHARE * len(visible)):
             doc.raw, doc.metadata["extractor"] = visible, "text"
+    if tree is not None and doc.metadata["extractor"] == "trafilatura" and doc.raw:
+        lead = _attempt(lambda: standfirst(tree, doc.raw, meta.get("description")))
+        if lead:
+            doc.raw = f"{lead}\n{doc.raw}"
     if tree is not None and meta.get("title"):
         meta["title"] = _attempt(lambda: page_title(tree, meta["title"])) or meta["title"]
     apply_metadata(doc, meta)
     if not doc.raw.strip():
         doc.warnings.append("no text in the page")
     return doc
+
+
+# Classes CMSs give the summary under a headline.
+_STANDFIRST_CLASS = re.compile(
+    r"standfirst|chap[oô]|chapeau|teaser|lead|intro|\bdek\b|entradilla|subtitle|sous-titre|summary|excerpt",
+    re.IGNORECASE,
+)
+_STANDFIRST_CHARS = (40, 600)
+
+
+def standfirst(tree: Any, text: str, description: str | None) -> str | None:
+    """The summary paragraph right under the page's single <h1>, when the extraction left it out.
+
+    trafilatura often takes the body container only, and a standfirst sits above it, in the
+    article's header. It is the <h1>'s next element, a paragraph whose class names a standfirst
+    ("article__chapo", "entry-standfirst") or whose text opens like the meta description.
+    """
+    h1s = tree.findall(".//h1")
+    if len(h1s) != 1:
+        return None
+    el = h1s[0].getnext()
+    if el is None or el.tag not in ("p", "div", "h2"):
+        return None
+    lead = _plain(el.text_content())
+    low, high = _STANDFIRST_CHARS
+    if not low <= len(lead) <= high or _plain(lead[:80]) in _plain(text):
+        return None
+    opens_like_description = bool(description) and lead[:40].casefold() == _plain(description)[:40].casefold()
+    if _STANDFIRST_CLASS.search(el.get("class") or "") or opens_like_description:
+        return lead
+    return None
 
 
 _TITLE_TAIL = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")

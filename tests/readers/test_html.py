@@ -607,3 +607,22 @@ def test_a_title_that_is_the_site_name_gives_way_to_the_head_of_title():
     # "<Site> - <headline>": the tail is the headline, not a site name, and stays the title.
     tree = _tree("<html><head><title>Jutarnji list - Bankari prijavljeni zbog malverzacija</title></head></html>")
     assert page_title(tree, "Bankari prijavljeni zbog malverzacija") == "Bankari prijavljeni zbog malverzacija"
+
+
+def test_standfirst_above_the_body_container_is_put_back():
+    """trafilatura takes the body container; the summary under the <h1> (class "…chapo") comes first."""
+    from cleaner.readers.html import standfirst
+
+    tree = _tree(
+        "<html><body><header><h1>Deux piscines fermeront cet été</h1>"
+        '<p class="article__chapo">La métropole annonce que les piscines Jean-Bouin et des Aubiers resteront '
+        "fermées en juillet et en août.</p></header><div class=article__body><p>Texte.</p></div></body></html>"
+    )
+    lead = standfirst(tree, "Texte.", None)
+    assert lead is not None and lead.startswith("La métropole annonce que les piscines")
+    # Already in the extraction, or an ordinary paragraph with no standfirst class nor description: nothing.
+    assert standfirst(tree, lead + "\nTexte.", None) is None
+    body = "Un paragraphe ordinaire du texte. " * 3
+    plain = _tree(f"<html><body><h1>Deux piscines</h1><p>{body}</p></body></html>")
+    assert standfirst(plain, "Texte.", None) is None
+    assert standfirst(plain, "Texte.", "Un paragraphe ordinaire du texte. Un paragraphe de plus.") is not None
