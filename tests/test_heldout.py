@@ -77,12 +77,6 @@ KNOWN_GAPS: set[Key] = {
     # lines that boilerplate's menu rule drops. Rule: lines ending in a sentence end with
     # stopwords are no menu entries.
     ("heldout2", "es_review.txt", "with", "El pitido no se puede desactivar."),
-    # Contents entry "4 Wasserdruck prüfen und nachfüllen" stays beside the real heading (and
-    # dedup drops the real "Heizkörper entlüften: Schritt-für-Schritt-Anleitung", keeping the
-    # contents copy): numbered entries are no plain repeats of the headings, so the table-of-contents
-    # rule (navigation) does not see them. Rule: compare entries without their numbers; dedup keeps
-    # the copy that introduces text.
-    ("heldout2", "de_ratgeber.txt", "once", "Wasserdruck prüfen und nachfüllen"),
     # Round 3 (HTML).
     # The content farm's body ("mg-blog-post-box-content", no <article>) is no container trafilatura
     # knows, so it falls back to collecting loose paragraphs: the <h2> section headings are lost (and

@@ -22,6 +22,8 @@ _MAX_UI_WORDS = 40
 _MIN_TOC_ENTRIES = 3
 _TOC_GAP = 1
 _MIN_SECTION_WORDS = 12
+_ENTRY_KINDS = (HEADING, SHORT, LIST_ITEM)
+_ENTRY_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 
 
 class Navigation:
@@ -62,19 +64,21 @@ class Navigation:
 
 def table_of_contents(doc: Document) -> None:
     """Drop the entries of a table of contents: a run of heading-like lines with no text between
-    them, most of which come back further down the page, each introducing its own section."""
+    them that come back further down the page, each introducing its own section."""
     blocks = [b for b in doc.blocks if b.keep]
-    keys = [line_key(block_core(b)) for b in blocks]
+    # Entries are compared without their numbers: "4 Wasserdruck prüfen" lists "Wasserdruck prüfen".
+    # Only heading-like lines can be entries or section titles: the others get no key.
+    keys = [_ENTRY_NUMBER.sub("", line_key(block_core(b))) if b.kind in _ENTRY_KINDS else "" for b in blocks]
     # Where each heading-like line last opens a section (prose follows it): a contents entry
     # points there. A menu entry repeated in the footer opens nothing.
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys[:-1]):
         after = blocks[pos + 1]
-        if after.kind == PARAGRAPH and core_words(after) >= _MIN_SECTION_WORDS:
+        if key and after.kind == PARAGRAPH and core_words(after) >= _MIN_SECTION_WORDS:
             last_seen[key] = pos
     run: list[int] = []
     for pos, b in enumerate([*blocks, None]):
-        if b is not None and b.kind in (HEADING, SHORT, LIST_ITEM) and keys[pos]:
+        if b is not None and keys[pos]:
             run.append(pos)
             continue
         _drop_toc_run(run, blocks, keys, last_seen)

@@ -153,3 +153,24 @@ def test_menu_entries_repeated_in_a_footer_are_no_table_of_contents(run):
         "after the heatwave, and this post explains why.\n\nVegetables\nFruit\nSeed swaps\n"
     )
     assert not [b for b in doc.blocks if b.reason == "table-of-contents"]
+
+
+def test_numbered_table_of_contents(run):
+    """'1 Woran erkenne ich …?' lists the section 'Woran erkenne ich …?': numbers are not compared."""
+    body = (
+        "Woran erkenne ich Luft im Heizkörper?\n"
+        "Typische Anzeichen sind Gluckern oder Rauschen in den Leitungen und ein Heizkörper, der oben kalt ist.\n"
+        "Welches Werkzeug brauche ich?\n"
+        "Sie brauchen nur einen Entlüftungsschlüssel, ein Tuch und einen kleinen Becher für das austretende Wasser.\n"
+        "Wasserdruck prüfen und nachfüllen\n"
+        "Nach dem Entlüften fehlt Wasser im System, deshalb lohnt sich danach ein Blick auf das Manometer der Anlage.\n"
+    )
+    doc = run(
+        "Heizkörper entlüften: So geht es in fünf Minuten\n"
+        "Wenn die Heizung gluckert und nicht richtig warm wird, ist meistens Luft im System, und das lässt sich "
+        "mit wenigen Handgriffen selbst beheben, ohne dass ein Installateur kommen muss.\n"
+        "Inhaltsverzeichnis\n1 Woran erkenne ich Luft im Heizkörper?\n2 Welches Werkzeug brauche ich?\n"
+        "3 Wasserdruck prüfen und nachfüllen\n" + body
+    )
+    assert [b.index for b in doc.blocks if b.reason == "table-of-contents"] == [3, 4, 5]
+    assert doc.kept_text().count("Wasserdruck prüfen und nachfüllen") == 1
