@@ -43,6 +43,7 @@ CONCERNS = (
     "stray",
     "footer",
     "listing",
+    "about",
 )
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -343,6 +344,8 @@ class LanguageData:
     published: list[str]
     updated: list[str]
     bylines: list[str]
+    # "<Author> is a columnist…": the verbs an author's bio box opens with after the name.
+    bio_verbs: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -360,6 +363,7 @@ class Lexicon:
     bylines: list[str]
     # word -> languages whose stopword list holds it, for cheap language profiles.
     stopword_langs: dict[str, tuple[str, ...]]
+    bio_verbs: frozenset[str] = frozenset()
 
     def __getitem__(self, concern: str) -> PhraseSet:
         return self.phrases[concern]
@@ -413,6 +417,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
             published=(old.published if old else []) + meta.get("published", []),
             updated=(old.updated if old else []) + meta.get("updated", []),
             bylines=(old.bylines if old else []) + meta.get("bylines", []),
+            bio_verbs=(old.bio_verbs if old else []) + meta.get("bio_verbs", []),
         )
     for ps in phrases.values():
         ps.compile()
@@ -437,6 +442,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         updated=[p for lang in merged for p in lang.updated],
         bylines=[p for lang in merged for p in lang.bylines],
         stopword_langs={w: tuple(v) for w, v in stop_index.items()},
+        bio_verbs=frozenset(v.casefold() for lang in merged for v in lang.bio_verbs),
     )
 
 

@@ -44,7 +44,7 @@ _NAME_PARTICLE = re.compile(r"^(?:and|et|y|und|e|&|[a-z]{1,4})$")
 _QUESTION_END = re.compile(r"\?[\"'»”’)]*$")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 # Name lines above a date line taken for its byline: author, role, place.
-_MAX_BYLINE_LINES = 2
+_MAX_BYLINE_LINES = 3
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 # Separators that only ever join a title and a site name; a dash may join two clauses of a headline.
 _SITE_SEPARATOR = re.compile(r"\s+\|\s+|\s+::\s+")
@@ -121,6 +121,7 @@ class Metadata:
         self.updated = _longest_first(lx.updated)
         self.bylines = _longest_first(lx.bylines)
         self.ui_words = lx.ui_words
+        self.bio_verbs = lx.bio_verbs
         self.stopwords = lx.stopword_langs
 
     def _byline(self, text: str) -> str | None:
@@ -279,8 +280,8 @@ class Metadata:
                 prev = blocks[j]
                 j -= 1
                 if not prev.keep:
-                    if prev.stage == NAME:
-                        continue  # a "By" line: the byline may go on above it
+                    if prev.stage == NAME or prev.reason == "ui-label":
+                        continue  # a "By" line, a "Follow" button: the byline may go on above it
                     break
                 text = _without_parentheses(block_core(prev))
                 if prev.kind not in (HEADING, SHORT) or block_words(prev) > _MAX_NAME_WORDS:
@@ -294,6 +295,20 @@ class Metadata:
             if authors and not doc.author:
                 doc.author = _without_parentheses(authors[0].text)
             return  # the page's own date line is the first one
+
+    def _author_bio(self, doc: Document) -> None:
+        """ "Hannah Okafor is a columnist and a former teacher…" in the second half of the page:
+        the author's bio box, not the article."""
+        name = doc.author
+        if not name or len(name.split()) < 2 or not self.bio_verbs:
+            return
+        opening = name.casefold() + " "
+        for b in doc.blocks[len(doc.blocks) // 2 :]:
+            if not (b.keep and b.kind == PARAGRAPH and b.text.casefold().startswith(opening)):
+                continue
+            rest = b.text[len(opening) :].casefold()
+            if any(rest.startswith(verb + " ") for verb in self.bio_verbs):
+                b.drop(NAME, "author-bio")
 
     def __call__(self, doc: Document) -> None:
         head_end = self._head_end(doc)
@@ -314,6 +329,7 @@ class Metadata:
         if doc.page_type != "listing":
             self._unmarked_bylines(doc, head_end)
             self._title(doc)
+        self._author_bio(doc)
         if doc.date is None and doc.modified is not None:
             # A page that only shows when it was last updated: that is the date it carries.
             doc.date = doc.modified

@@ -28,6 +28,9 @@ _MIN_TICKER_RUN = 3
 _MAX_LINK_WORDS = 30
 # A teaser title may end like a sentence when it asks or exclaims ("Sinnvoll oder Geldverschwendung?").
 _MAX_TITLE_WORDS = 15
+# "About <Company>" sections are looked for in the second half of the page, and reach this far.
+_ABOUT_TAIL = 0.5
+_ABOUT_MAX_BLOCKS = 3
 # Prose this long under a heading makes the heading a section title.
 _MIN_SECTION_WORDS = 20
 
@@ -41,6 +44,7 @@ class Related:
         self.links = lx["teaser_links"]
         self.captions = lx["captions"]
         self.comment_headers = lx["comments"]
+        self.about = lx["about"]
 
     def _is_header(self, text: str) -> bool:
         # Whole-line phrases, or patterns for headers that name someone ("More from Jane Doe").
@@ -96,6 +100,24 @@ class Related:
                     b.drop(NAME, "teaser-excerpt")
             i += 1
         self._tickers(blocks)
+        self._about_sections(blocks)
+
+    def _about_sections(self, blocks: list[Block]) -> None:
+        """ "About the author", "About <Company>" in the last part of the page: the header and the
+        few paragraphs under it, up to the next heading, are a bio or a press release's boilerplate."""
+        start = int(len(blocks) * (1 - _ABOUT_TAIL))
+        i = start
+        while i < len(blocks):
+            b = blocks[i]
+            i += 1
+            if not (b.keep and b.kind in (HEADING, SHORT) and self.about.search(block_core(b))):
+                continue
+            b.drop(NAME, "about-header")
+            taken = 0
+            while i < len(blocks) and taken < _ABOUT_MAX_BLOCKS and blocks[i].kind != HEADING:
+                blocks[i].drop(NAME, "about-section")
+                taken += 1
+                i += 1
 
     @staticmethod
     def _tickers(blocks: list[Block]) -> None:

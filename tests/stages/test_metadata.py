@@ -228,3 +228,19 @@ def test_question_in_the_head_is_no_title_unless_restated(run):
     """'Are you sure you want to log out?' in the chrome is not taken for the title."""
     doc = run("Bike lanes approved for the north of the city\nAre you sure you want to log out?\n\n" + EN_BODY)
     assert doc.title == "Bike lanes approved for the north of the city"
+
+
+def test_author_bio_at_the_end_goes(run):
+    """The byline above the date (past a "Follow" button) names the author; "<Author> is a …" near
+    the end is the bio box, not the article."""
+    doc = run(
+        "Bike lanes approved for the north of the city\n"
+        "Hannah Okafor\n"
+        "Columnist\n"
+        "Follow\n"
+        "Published Feb 18, 2025\n\n" + EN_BODY + "\n"
+        "Hannah Okafor is a columnist and a former teacher in Carlisle. Her book is out in the spring.\n"
+    )
+    assert doc.author == "Hannah Okafor"
+    assert_dropped(doc, "Hannah Okafor is a columnist", "metadata", "author-bio")
+    assert_kept(doc, "The city council voted")

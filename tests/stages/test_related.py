@@ -148,3 +148,19 @@ def test_section_heading_after_a_teaser_ends_the_block(run):
     )
     assert_dropped(doc, "Aveyron : la route départementale", "related", "related-teaser")
     assert_kept(doc, "Un chantier estimé à 1,2 million d'euros", "Le coût des travaux est estimé")
+
+
+def test_about_the_company_section_of_a_press_release(run):
+    """'About <Company>' in the second half of the page and the paragraph under it are boilerplate."""
+    body = (
+        "Halden Robotics today opened its new plant near Bristol, where two hundred people will build "
+        "autonomous mowers for councils, golf courses and sports grounds across Europe.\n\n"
+    )
+    doc = run(
+        body * 3 + "About Halden Robotics\n"
+        "Halden Robotics Ltd designs and manufactures autonomous grounds-maintenance robots. Founded in 2016, "
+        "it employs 340 people.\n"
+    )
+    assert_dropped(doc, "About Halden Robotics", "related", "about-header")
+    assert_dropped(doc, "Halden Robotics Ltd designs and manufactures", "related", "about-section")
+    assert_kept(doc, "Halden Robotics today opened its new plant")
