@@ -21,6 +21,8 @@ NAME = "calls_to_action"
 _LIVEBLOG_MIN_TIMESTAMPS = 3
 # A live-blog chrome line that stamps a post: "17.26 GMT", "19:47 Uhr", "2h ago".
 _POST_STAMP = re.compile(r"\b(?:[01]?\d|2[0-3])[.:h][0-5]\d\b|\b\d+\s*(?:s|m|h|d|mins?|hrs?)\s+ago\b", re.IGNORECASE)
+# A sentence this short left beside calls to action is their lead-in.
+_MAX_LEAD_IN_WORDS = 5
 # Headings of live-blog posts are short.
 _MAX_POST_HEADING_WORDS = 15
 
@@ -66,11 +68,19 @@ class CallsToAction:
         hits = [(s, e) for s, e in b.sentences if self._is_cta(core(b.text[s:e]), searchable)]
         if not hits:
             return
-        if len(hits) == len(b.sentences):
+        rest = [(s, e) for s, e in b.sentences if (s, e) not in hits]
+        if not rest or (
+            len(rest) == 1 and rest[0] == b.sentences[0] and self._lead_in(b.text[rest[0][0] : rest[0][1]])
+        ):
+            # "Enjoying this blog? Buy me a coffee …": the short question goes with its call to action.
             b.drop(NAME, "call-to-action")
         else:
             for s, e in hits:
                 b.drop_span(s, e, NAME, "call-to-action")
+
+    @staticmethod
+    def _lead_in(sentence: str) -> bool:
+        return len(sentence.split()) <= _MAX_LEAD_IN_WORDS and sentence.rstrip(" \"'»”’)").endswith(("?", "!"))
 
     def _is_cta(self, sentence: str, searchable: bool = True) -> bool:
         return (searchable and self.cta.search(sentence) is not None) or self.cta.prefix(sentence) is not None

@@ -101,3 +101,17 @@ def test_time_inside_a_sentence_stays(run):
         "the new timetable reform.\n\n" + sentence + "\n"
     )
     assert_kept(doc, sentence)
+
+
+def test_short_question_leading_into_a_call_to_action_goes_with_it(run):
+    """'Enjoying Slow Miles? This blog has no ads… buy me a coffee…': the lead-in question goes too;
+    a statement before a call to action stays."""
+    doc = run(
+        "The ride from the coast to the hills takes three days at an easy pace, with two nights in small "
+        "guesthouses along the old railway path.\n\n"
+        "Enjoying Slow Miles? This blog has no ads and no sponsors, so you can buy me a coffee to keep it going.\n\n"
+        "The vote was close on Tuesday night. Sign up for our newsletter to get the result first.\n"
+    )
+    assert "Enjoying Slow Miles?" not in doc.kept_text()
+    assert "The vote was close on Tuesday night." in doc.kept_text()
+    assert "Sign up for our newsletter" not in doc.kept_text()
