@@ -30,7 +30,7 @@ from cleaner.readers.text import read_text
 from cleaner.writers.jsonl import dumps
 from tests.conftest import ROOT
 
-FOLDERS = ("heldout", "heldout2", "heldout_html")
+FOLDERS = ("heldout", "heldout2", "heldout_html", "heldout4")
 PAGES = [
     (folder, p)
     for folder in FOLDERS
@@ -77,6 +77,42 @@ KNOWN_GAPS: set[Key] = {
     # the post; dedup drops the second copy but keeps the first. Rule: a short line repeated after
     # several posts of a thread (or an element with class "signature") is a signature: all copies go.
     ("heldout_html", "es_forum.html", "without", "Caldera Junkers 24 kW (2009)"),
+    # Round 4 (five dumps, three HTML pages).
+    # After the "Match stats" table (a run of one-word and number lines, rightly dropped), the
+    # paragraph "Rovers travel to Kettering next Saturday ..." is dropped by boilerplate with its
+    # neighbours. Rule: a paragraph of prose with stopwords and a sentence end stays even when the
+    # short lines around it are a table or a widget.
+    (
+        "heldout4",
+        "en_matchreport.txt",
+        "with",
+        "Rovers travel to Kettering next Saturday, while Castleford host Selby Athletic on Tuesday night",
+    ),
+    # "READ MORE" is taken by navigation as a UI label (it is one of its lines), so the related stage,
+    # which only opens a block at a kept header, never sees it, and the two teaser headlines under it
+    # stay. Rule: a related header dropped by an earlier stage still opens its teaser block.
+    ("heldout4", "en_matchreport.txt", "without", "Rovers manager Brennan signs new three-year deal"),
+    # The headline is followed by a score deck ("Northbridge Rovers 3 Castleford Town 1") right above
+    # the byline, and metadata takes the heading nearest the byline as title; the Medium post's
+    # subtitle ("Lessons from three years ...") is taken over its headline the same way. Rule: of two
+    # headings stacked above the byline, the first is the title and the second its deck.
+    ("heldout4", "en_matchreport.txt", "title", "Rovers hold nerve as Okoye penalty settles derby at the Marsh"),
+    ("heldout4", "en_medium.txt", "title", "Why We Stopped Writing Microservices for Everything"),
+    # The wiki article's name appears in the tabs bar and again as the infobox header, so both copies
+    # go as masthead (repeated short lines) and the title falls to the image caption "Der Wasserturm
+    # von Südwesten (2019)". Rule: a short line repeated right before an infobox and whose words open
+    # the first paragraph ("Der Lindenberger Wasserturm ist ...") is the title.
+    ("heldout4", "de_lexikon.txt", "title", "Lindenberger Wasserturm"),
+}
+
+
+# Pages whose page type needs code, skipped in test_page_type and held to still being wrong.
+PAGE_TYPE_GAPS: set[tuple[str, str]] = {
+    # A French fait divers taken for a live blog: its clock-time lines ("Publié le 17/06/2025 à
+    # 19h42", "Mis à jour le … à 21h05", the video player's "00:00 / 01:24") are counted as post
+    # stamps by calls_to_action (explain shows no single block; the count is internal). Rule: date
+    # lines led by "Publié le"/"Mis à jour le" and a player's "mm:ss / mm:ss" are no post stamps.
+    ("heldout4", "fr_faitdivers.txt"),
 }
 
 
@@ -149,4 +185,8 @@ def test_page_type(pipeline, folder, page):
     """Live blogs (UK '17.26 GMT' and German '19:47 Uhr' stamps) and archive pages are told from articles;
     a forum thread whose member lines carry join times ("Registrado: ... 8:47 pm") is no live blog."""
     expected = "liveblog" if "liveblog" in page.stem else "listing" if "listing" in page.stem else "article"
-    assert pipeline.run(_read(folder, page)).page_type == expected
+    got = pipeline.run(_read(folder, page)).page_type
+    if (folder, page.name) in PAGE_TYPE_GAPS:
+        assert got != expected, f"{folder}/{page.name} passes now: remove it from PAGE_TYPE_GAPS"
+        pytest.skip("known gap: page type needs code, see PAGE_TYPE_GAPS")
+    assert got == expected
