@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..dates import find_date
 from ..document import Document
 from ._lines import BARE_TIME, block_core, block_words, core, trailing_time
 
@@ -21,6 +22,7 @@ NAME = "calls_to_action"
 _LIVEBLOG_MIN_TIMESTAMPS = 3
 # A live-blog chrome line that stamps a post: "17.26 GMT", "19:47 Uhr", "2h ago".
 _POST_STAMP = re.compile(r"\b(?:[01]?\d|2[0-3])[.:h][0-5]\d\b|\b\d+\s*(?:s|m|h|d|mins?|hrs?)\s+ago\b", re.IGNORECASE)
+_PLAYER_POSITION = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*$")
 # A sentence this short left beside calls to action is their lead-in.
 _MAX_LEAD_IN_WORDS = 5
 # Headings of live-blog posts are short.
@@ -33,6 +35,7 @@ class CallsToAction:
     def __init__(self, ctx: Context) -> None:
         self.cta = ctx.lexicon["calls_to_action"]
         self.live = ctx.lexicon["liveblog"]
+        self.months = ctx.lexicon.months
 
     def __call__(self, doc: Document) -> None:
         stamps = 0
@@ -56,6 +59,7 @@ class CallsToAction:
                 m
                 and block_words(b) <= _MAX_POST_HEADING_WORDS
                 and not b.text[: m.start()].rstrip().endswith((".", ","))
+                and not self._dated_or_player(b.text[: m.start()])
             ):
                 stamps += 1
                 b.drop_span(m.start(), m.end(), NAME, "timestamp")
@@ -77,6 +81,13 @@ class CallsToAction:
         else:
             for s, e in hits:
                 b.drop_span(s, e, NAME, "call-to-action")
+
+    def _dated_or_player(self, before: str) -> bool:
+        """What precedes a trailing time makes it no post stamp: a date ("Publié le 17/06/2025 à
+        19h42" is the page's date line) or another time ("00:00 / 01:24" is a media player)."""
+        if _PLAYER_POSITION.search(before):
+            return True
+        return find_date(before, self.months) is not None
 
     @staticmethod
     def _lead_in(sentence: str) -> bool:

@@ -82,7 +82,8 @@ class Related:
         while i < len(blocks):
             b = blocks[i]
             text = block_core(b)
-            if b.keep and self._is_header(text):
+            # A header an earlier stage took for a UI label ("READ MORE") still opens its block.
+            if (b.keep or b.reason == "ui-label") and self._is_header(text):
                 b.drop(NAME, "related-header")
                 j = i + 1
                 while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(block_core(blocks[j])):

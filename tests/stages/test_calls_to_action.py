@@ -115,3 +115,15 @@ def test_short_question_leading_into_a_call_to_action_goes_with_it(run):
     assert "Enjoying Slow Miles?" not in doc.kept_text()
     assert "The vote was close on Tuesday night." in doc.kept_text()
     assert "Sign up for our newsletter" not in doc.kept_text()
+
+
+def test_date_lines_and_a_player_position_are_no_post_stamps(run):
+    """'Publié le 17/06/2025 à 19h42', 'Mis à jour … à 21h05' and a player's '00:00 / 01:24' do not
+    make an article a live blog."""
+    doc = run(
+        "Un motard grièvement blessé près de Bourges\nPublié le 17/06/2025 à 19h42\n"
+        "Mis à jour le 17/06/2025 à 21h05\nVidéo\n00:00 / 01:24\n\n"
+        "Un motard de 34 ans a été grièvement blessé mardi en fin d'après-midi dans une collision avec un "
+        "tracteur sur une route départementale au nord de Bourges.\n"
+    )
+    assert doc.page_type == "article"

@@ -164,3 +164,16 @@ def test_about_the_company_section_of_a_press_release(run):
     assert_dropped(doc, "About Halden Robotics", "related", "about-header")
     assert_dropped(doc, "Halden Robotics Ltd designs and manufactures", "related", "about-section")
     assert_kept(doc, "Halden Robotics today opened its new plant")
+
+
+def test_header_taken_for_a_ui_label_still_opens_its_block(run):
+    """'READ MORE' is a navigation label too; dropped there, it still opens its teaser block."""
+    doc = run(
+        "Mensah scored twice as the home side came from behind to win the derby in front of a record crowd "
+        "on a cold Saturday afternoon.\n\n"
+        "READ MORE\nRovers manager Brennan signs new three-year deal\nCastleford fined after pitch invasion\n\n"
+        "The decisive moment arrived two minutes from time, when the substitute curled a free kick into the "
+        "top corner from twenty-five yards.\n"
+    )
+    assert_dropped(doc, "Rovers manager Brennan signs", "related", "related-teaser")
+    assert_kept(doc, "The decisive moment arrived")
