@@ -90,8 +90,9 @@ KNOWN_GAPS: set[Key] = {
     ),
     # The headline is followed by a score deck ("Northbridge Rovers 3 Castleford Town 1") right above
     # the byline, and metadata takes the heading nearest the byline as title; the Medium post's
-    # subtitle ("Lessons from three years ...") is taken over its headline the same way. Rule: of two
-    # headings stacked above the byline, the first is the title and the second its deck.
+    # subtitle ("Lessons from three years ...") is taken over its headline the same way. Rule wanted:
+    # of two headings stacked above the byline, the first is the title. Tried: it takes a site
+    # tagline, a search prompt or a previous-post link over the real title on four development pages.
     ("heldout4", "en_matchreport.txt", "title", "Rovers hold nerve as Okoye penalty settles derby at the Marsh"),
     ("heldout4", "en_medium.txt", "title", "Why We Stopped Writing Microservices for Everything"),
     # The wiki article's name appears in the tabs bar and again as the infobox header, so both copies

@@ -220,7 +220,6 @@ class Metadata:
         return candidate
 
     @staticmethod
-    @staticmethod
     def _restated(doc: Document, headings: list[Block]) -> Block | None:
         """The last head heading said again just above the first paragraph: a forum thread's or a
         post's title, repeated over its text after the page's chrome and the post's date line."""
@@ -280,8 +279,8 @@ class Metadata:
                 prev = blocks[j]
                 j -= 1
                 if not prev.keep:
-                    if prev.stage == NAME or prev.reason == "ui-label":
-                        continue  # a "By" line, a "Follow" button: the byline may go on above it
+                    if prev.stage in (NAME, "navigation"):
+                        continue  # a "By" line, "Follow", "7 min read", "·": the byline may go on above it
                     break
                 text = _without_parentheses(block_core(prev))
                 if prev.kind not in (HEADING, SHORT) or block_words(prev) > _MAX_NAME_WORDS:

@@ -244,3 +244,13 @@ def test_author_bio_at_the_end_goes(run):
     assert doc.author == "Hannah Okafor"
     assert_dropped(doc, "Hannah Okafor is a columnist", "metadata", "author-bio")
     assert_kept(doc, "The city council voted")
+
+
+def test_byline_above_the_date_past_follow_and_reading_time(run):
+    """Chrome between the author's name and the date ("Follow", "7 min read", "·") is skipped."""
+    doc = run(
+        "Why We Stopped Writing Microservices for Everything\n"
+        "Priya Raman\nFollow\n7 min read\n·\nMar 11, 2025\n\n" + EN_BODY
+    )
+    assert doc.author == "Priya Raman"
+    assert doc.title == "Why We Stopped Writing Microservices for Everything"
