@@ -44,6 +44,7 @@ CONCERNS = (
     "footer",
     "listing",
     "about",
+    "source_labels",
 )
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")

@@ -58,9 +58,6 @@ KNOWN_GAPS: set[Key] = {
     # paragraph with bad neighbours, so boilerplate drops it. Rule: in a page of repeated post
     # units (date "#n" header, member lines, text, "Reply With Quote"), each unit's text is content.
     ("heldout2", "en_forum.txt", "with", "Update for anyone who finds this later: flushed, duct fixed"),
-    # "SOURCE" alone goes (stray line) but the source's name on the next line stays. Rule: a short
-    # name-like line right after a bare "Source"/"SOURCE"/"Quelle"/"Fuente" line is its credit.
-    ("heldout2", "en_injected.txt", "without", "La Voix du Périgord"),
     # The "Lo mejor"/"Lo peor" pros and cons (short sentences ending in ".") form a run of short
     # lines that boilerplate's menu rule drops. Rule: lines ending in a sentence end with
     # stopwords are no menu entries.

@@ -23,6 +23,7 @@ _MIN_TOC_ENTRIES = 3
 _TOC_GAP = 1
 _MIN_SECTION_WORDS = 12
 _ENTRY_KINDS = (HEADING, SHORT, LIST_ITEM)
+_MAX_CREDIT_WORDS = 6
 _ENTRY_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 
 
@@ -34,6 +35,7 @@ class Navigation:
         self.nav = lx["navigation"]
         self.footer = lx["footer"]
         self.stray = lx["stray"]
+        self.source_labels = lx["source_labels"]
 
     def _is_ui_row(self, text: str) -> bool:
         parts = [p for p in _ROW_SPLIT.split(text) if p]
@@ -60,6 +62,24 @@ class Navigation:
             elif self._is_ui_row(text):
                 b.drop(NAME, "ui-row")
         table_of_contents(doc)
+        self._source_credits(doc)
+
+    def _source_credits(self, doc: Document) -> None:
+        """ "Source" on a line of its own, then the name of the source on the next: a credit."""
+        blocks = doc.blocks
+        for i, b in enumerate(blocks[:-1]):
+            if not self.source_labels.is_line(block_core(b)):
+                continue
+            b.drop(NAME, "stray-line")
+            nxt = blocks[i + 1]
+            if nxt.keep and nxt.kind in (SHORT, HEADING) and _credit_like(nxt.text):
+                nxt.drop(NAME, "source-credit")
+
+
+def _credit_like(text: str) -> bool:
+    """A source's name: a few capitalised words, short particles allowed ("La Voix du Périgord")."""
+    words = text.split()
+    return 0 < len(words) <= _MAX_CREDIT_WORDS and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
 def table_of_contents(doc: Document) -> None:

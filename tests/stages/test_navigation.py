@@ -174,3 +174,14 @@ def test_numbered_table_of_contents(run):
     )
     assert [b.index for b in doc.blocks if b.reason == "table-of-contents"] == [3, 4, 5]
     assert doc.kept_text().count("Wasserdruck prüfen und nachfüllen") == 1
+
+
+def test_source_label_and_the_name_under_it_go(run):
+    """'SOURCE' then 'La Voix du Périgord': the label and the credit go; a sentence after a label stays."""
+    doc = run(
+        "The nearest supervised alternative is the outdoor pool in Bergerac, which is open every day until "
+        "seven in the evening during the summer holidays.\n\nSOURCE\nLa Voix du Périgord\n\n"
+        "Source\nThe council confirmed the closure on Tuesday afternoon.\n"
+    )
+    assert_dropped(doc, "La Voix du Périgord", "navigation", "source-credit")
+    assert_kept(doc, "The council confirmed the closure")
