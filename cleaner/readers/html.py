@@ -255,17 +255,7 @@ def extract(page: str | Any, url: str | None = None, full_metadata: bool = False
         return "", {}
     if not full_metadata:
         return body_to_text(result.body), fast_metadata(tree, url)
-    meta = {
-        "title": result.title,
-        "author": result.author,
-        "date": result.date,
-        "site": result.sitename,
-        "url": result.url,
-        "categories": result.categories or [],
-        "tags": result.tags or [],
-        "description": result.description,
-    }
-    return body_to_text(result.body), meta
+    return body_to_text(result.body), _as_meta(result)
 
 
 def _attempt(step: Callable[[], Any]) -> Any:
@@ -332,6 +322,11 @@ def _fill(md: Any, tree: Any, url: str | None) -> dict[str, Any]:
     if not md.categories:
         md.categories = _attempt(lambda: _meta_categories(tree))
     _attempt(md.clean_and_trim)
+    return _as_meta(md)
+
+
+def _as_meta(md: Any) -> dict[str, Any]:
+    """cleaner's metadata fields from a trafilatura metadata Document (full or fast path)."""
     return {
         "title": md.title,
         "author": md.author,
