@@ -34,6 +34,7 @@ CONCERNS = (
     "navigation",
     "comments",
     "comment_lines",
+    "comment_section_titles",
     "related",
     "teaser_links",
     "captions",

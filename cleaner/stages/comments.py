@@ -6,7 +6,8 @@ of another concern (a related block, the footer) or the end of the page. A
 header near the top of a long page, with no comment markers after it, is a
 link ("12 comments" under a title), and only that line goes; so is a bare count
 ("7 comments") anywhere without markers after it (a teaser's link on an archive
-page). A header's quoted post title does not count towards its length.
+page). So does a header that is also an ordinary section title ("Discussion"), wherever
+it stands. A header's quoted post title does not count towards its length.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Comments:
         lx = ctx.lexicon
         self.headers = lx["comments"]
         self.lines = lx["comment_lines"]
+        self.section_titles = lx["comment_section_titles"]
         self.stops = (lx["related"], lx["footer"])
 
     def _has_marker(self, ahead: list[Block]) -> bool:
@@ -70,10 +72,13 @@ class Comments:
             if not (b.keep and len(_QUOTED.sub("", text)) < _MAX_HEADER_CHARS and self.headers.matches(text)):
                 i += 1
                 continue
-            b.drop(NAME, "comment-header")
             ahead = blocks[i + 1 : i + 1 + _LOOKAHEAD]
-            needs_proof = seen / total < _LATE or _BARE_COUNT.match(text) is not None
-            if needs_proof and not self._has_marker(ahead):
+            section_title = self.section_titles.is_line(text)
+            needs_proof = seen / total < _LATE or _BARE_COUNT.match(text) is not None or section_title
+            proven = not needs_proof or self._has_marker(ahead)
+            if proven or not section_title:  # an unproven count is a link to the comments: it goes alone
+                b.drop(NAME, "comment-header")
+            if not proven:
                 i += 1
                 continue
             j = i + 1

@@ -249,7 +249,14 @@ class Metadata:
     def _title(self, doc: Document) -> None:
         if doc.title:
             self._known_title(doc)
-            return
+        else:
+            self._found_title(doc)
+        blocks = doc.blocks
+        if blocks and all(b.stage == NAME and b.reason == "title" for b in blocks):
+            # The page is its title and nothing else (a one-line note): that line is its text too.
+            blocks[0].restore()
+
+    def _found_title(self, doc: Document) -> None:
         candidate = self._title_candidate(doc)
         if candidate is None:
             return

@@ -626,3 +626,12 @@ def test_standfirst_above_the_body_container_is_put_back():
     plain = _tree(f"<html><body><h1>Deux piscines</h1><p>{body}</p></body></html>")
     assert standfirst(plain, "Texte.", None) is None
     assert standfirst(plain, "Texte.", "Un paragraphe ordinaire du texte. Un paragraphe de plus.") is not None
+
+
+def test_a_page_that_is_only_its_title_keeps_it_as_text(pipeline):
+    """A one-line note: the line is the title and also the text (not a record with empty text)."""
+    line = "Deep fake phishing is still rare, and most attacks still start with a stolen password"
+    page = f"<html><head><title>{line}</title></head><body><p>{line}</p></body></html>"
+    doc = pipeline.run(read_one(page.encode(), "note.html"))
+    assert doc.title == line
+    assert doc.kept_text() == line

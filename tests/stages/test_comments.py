@@ -176,3 +176,36 @@ def test_media_player_times_are_no_proof_of_comments(run):
     doc = run(f"{EN_TITLE}\nBy Hannah Okafor\n57 Comments\nListen to this article\n00:00\n06:12\n\n" + EN_BODY)
     assert_dropped(doc, "57 Comments", "comments", "comment-header")
     assert_kept(doc, "The city council voted", "Officials said the work would begin")
+
+
+def test_discussion_section_of_a_paper_is_no_comment_section(run):
+    """'Discussion' late in a report, followed by prose and a table with a 'Name' column: the paper's
+    own section, kept whole."""
+    doc = run(
+        EN_TITLE
+        + "\n\n"
+        + EN_BODY
+        + "\nDiscussion\n\nThe members of the council each had very different reasons to vote for the plan.\n"
+        "Name\nDistrict\nVote\nAnna Berg\nNorth\nYes\n\n"
+        "The vote shows that the districts most affected by traffic supported the lanes most strongly.\n"
+    )
+    assert_kept(doc, "Discussion", "The members of the council", "Anna Berg", "The vote shows that the districts")
+
+
+def test_discussion_header_with_comment_chrome_opens_the_section(run):
+    """The same word followed by comment chrome ('3 hours ago', 'Reply') is a comment section."""
+    doc = run(
+        EN_TITLE + "\n\n" + EN_BODY + "\nDiscussion\n\nMary Collins\n3 hours ago\nFinally, safe lanes for the kids.\n"
+        "Reply\n"
+    )
+    assert_dropped(doc, "Discussion", "comments", "comment-header")
+    assert_dropped(doc, "Finally, safe lanes for the kids.", "comments", "comment")
+
+
+def test_comment_column_of_a_table_is_no_header(run):
+    """'Comment' as a table's column title late in a technical post keeps the table's rows."""
+    doc = run(
+        EN_TITLE + "\n\n" + EN_BODY + "\nThe states of a task:\n\nState\nComment\nnew\n"
+        "The task waits in the queue until a worker is free to pick it up and run it.\n"
+    )
+    assert_kept(doc, "Comment", "The task waits in the queue")
