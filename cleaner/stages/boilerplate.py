@@ -11,15 +11,23 @@ jusText does it, without markup:
    bad ones, bad); blocks removed by earlier stages are skipped over.
 
 Bad blocks go. Pages in a language with no stoplist are judged on length alone.
+
+A forum thread is the exception: its posts are short lines of chat that jusText
+takes for chrome. Where the same post action ("Reply With Quote", "Zitieren")
+closes three posts or more, the lines just above each of them are a post's text
+and stay.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..document import HEADING, Block, Document
+from ..document import HEADING, LIST_ITEM, Block, Document
 from ..langid import stoplist, words
+from ..lexicon import line_key
+from ._lines import block_core, core_words
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -31,6 +39,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_WEIGHT = 3
 # Headings this close (in characters) before a good block introduce it.
 _HEADING_REACH = 400
+# A post action repeated this often marks a thread; a post's text is at most this many lines.
+_MIN_POSTS = 3
+_MAX_POST_LINES = 12
+_MAX_ACTION_WORDS = 4
+_MAX_POST_FOOTER = 2
+# Share of the page's text that may come before a thread's first post action.
+_THREAD_HEAD = 0.5
 
 
 def _length(text: str) -> int:
@@ -44,6 +59,7 @@ class Boilerplate:
     def __init__(self, ctx: Context) -> None:
         self.cfg = ctx.config.boilerplate
         self.extra_stopwords = ctx.lexicon
+        self.post_actions = ctx.lexicon["comment_lines"]
 
     def classify(self, text: str, stops: frozenset[str]) -> str:
         """Context-free class of one block."""
@@ -80,10 +96,43 @@ class Boilerplate:
         final = self._revise(blocks, classes)
         if self.cfg.window:
             final = self._window(blocks, classes, final)
+        for i in self._thread_posts(blocks):
+            final[i] = GOOD
         for b, cls in zip(blocks, final, strict=True):
             if b.keep and cls == BAD:
                 b.drop(NAME, "boilerplate")
             b.notes["class"] = cls
+
+    def _thread_posts(self, blocks: list[Block]) -> set[int]:
+        """Positions of the kept lines that end right above a post action repeated through the page
+        (already removed as UI): the text of each post of a thread.
+
+        A thread is the page itself: its first post action comes before most of the page's text.
+        The same actions under a long article close its comments, which are not kept here.
+        """
+        actions: dict[str, list[int]] = defaultdict(list)
+        for i, b in enumerate(blocks):
+            if not b.keep and core_words(b) <= _MAX_ACTION_WORDS and self.post_actions.is_line(block_core(b)):
+                actions[line_key(block_core(b))].append(i)
+        repeated = [where for where in actions.values() if len(where) >= _MIN_POSTS]
+        if not repeated:
+            return set()
+        first = min(where[0] for where in repeated)
+        total = sum(len(b.text) for b in blocks if b.keep) or 1
+        if sum(len(b.text) for b in blocks[:first] if b.keep) / total >= _THREAD_HEAD:
+            return set()
+        posts: set[int] = set()
+        for where in repeated:
+            for i in where:
+                j = i - 1
+                # Past the post's own footer ("Last edited by …"), already removed.
+                while j >= 0 and i - j <= _MAX_POST_FOOTER and not blocks[j].keep:
+                    j -= 1
+                # Up to the post's header; a bulleted line is its profile links, not its text.
+                while j >= 0 and i - j <= _MAX_POST_LINES and blocks[j].keep and blocks[j].kind != LIST_ITEM:
+                    posts.add(j)
+                    j -= 1
+        return posts
 
     def _window(self, blocks: list[Block], classes: list[str], final: list[str]) -> list[str]:
         """Keep what lies outside the main text only when it is good on its own.

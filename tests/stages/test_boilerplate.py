@@ -98,3 +98,70 @@ def test_context_free_classes(pipeline):
     assert cfg.length_low <= len(medium) < cfg.length_high
     assert stage.classify(medium, stops) == NEAR_GOOD
     assert stage.classify("Politics Economy Culture Science Weather Jobs Travel Health Opinion", stops) == BAD
+
+
+def _post(user: str, when: str, *lines: str, action: str = "Reply With Quote") -> str:
+    return f"{when}\n{user}\nMember\nJoin Date: Jun 2021\nPosts: 214\n" + "\n".join(lines) + f"\n{action}\n"
+
+
+def test_forum_thread_keeps_its_short_posts(run):
+    """A thread whose posts are short lines of chat: each post ends with the same action, and the
+    lines above it are the post's text, kept although jusText would take them for chrome."""
+    thread = (
+        "Forums > Cars > Brakes\nBrake fade on the second session\n\n"
+        + _post("rallyrob", "04-09-2025, 08:14 PM #1", "Pedal went long halfway through the second session.")
+        + _post("DiscBoy", "04-09-2025, 08:41 PM #2", "Sounds like the fluid is boiling", "Flush it first.")
+        + _post("Kev_ST", "04-09-2025, 09:02 PM #3", "Same here on my Fiesta, new fluid fixed it.", EN_P2)
+        + _post("rallyrob", "04-22-2025, 06:18 PM #4", "Update: flushed, back on track, no fade at all.")
+        + "Quick Navigation\nTop\n« Previous Thread | Next Thread »\nSimilar Threads\nPad knock-back\nReplies: 7\n"
+    )
+    doc = run(thread)
+    assert_kept(
+        doc,
+        "Pedal went long halfway through the second session.",
+        "Sounds like the fluid is boiling",
+        "Flush it first.",
+        "Update: flushed, back on track, no fade at all.",
+    )
+    assert_dropped(doc, "Reply With Quote", "navigation", "navigation")
+    assert_dropped(doc, "Similar Threads", "boilerplate", "boilerplate")
+
+
+def test_german_thread_post_ends_above_its_edit_note(run):
+    """'Zitieren' closes each post; the edit note under a post goes, the post above it stays."""
+    thread = "".join(
+        _post(
+            user, f"1{n}-03-2016, 11:4{n} #{n}", text, "Geändert von Zaadi (14-03-2016 um 11:46 Uhr)", action="Zitieren"
+        )
+        for n, (user, text) in enumerate(
+            [
+                ("Zaadi", "Die Sonde ist planmäßig gestartet"),
+                ("Ally", "Bin gespannt ob alles glatt läuft"),
+                ("hans", "Hubble liefert wieder schöne Bilder"),
+            ],
+            start=1,
+        )
+    )
+    long_post = _post(
+        "Emotions",
+        "14-03-2016, 09:01 #4",
+        "Ich habe heute morgen bei Sonnenschein einen hellen Leuchtball am Himmel gesehen, der sehr schnell nach "
+        "Osten gezogen ist und dabei einen langen Schweif hinter sich hergezogen hat, den ich nie gesehen habe.",
+        action="Zitieren",
+    )
+    doc = run(
+        "Der Weltraum, Asteroiden und Kometen\n\n"
+        + thread
+        + long_post
+        + "Seite 1 von 63\nGehe zu Seite:\nForen durchsuchen\nForum-Startseite\n"
+    )
+    assert_kept(doc, "Die Sonde ist planmäßig gestartet", "Bin gespannt ob alles glatt läuft")
+    assert_dropped(doc, "Geändert von Zaadi (14-03-2016 um 11:46 Uhr)", "comments", "comment-ui")
+
+
+def test_comments_under_a_long_article_are_no_thread(run):
+    """The same repeated action after a long article closes its comments: they are not protected."""
+    comments = "".join(f"Anonymous\nGreat point number {n}\nreply\n" for n in range(1, 5))
+    doc = run(f"{EN_P1}\n\n{EN_P2}\n\n{EN_P1.replace('city', 'town')}\n\n{comments}")
+    assert_dropped(doc, "Great point number 2", "boilerplate", "boilerplate")
+    assert_kept(doc, EN_P1, EN_P2)
