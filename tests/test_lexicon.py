@@ -131,3 +131,18 @@ def test_missing_or_invalid_lexicon_file(tmp_path):
     bad.write_text("[navigation\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         load_lexicon((str(bad),))
+
+
+def test_round_five_furniture_phrases(lexicon):
+    """Download links with their size, cookie banner headings, paywall offers, Pinterest prompts, form
+    fields that need their asterisk; prose with the same words is left alone."""
+    nav, cta, form = lexicon["navigation"], lexicon["calls_to_action"], lexicon["comment_lines"]
+    assert nav.search("Pressefoto herunterladen (JPG, 2 MB)")
+    assert nav.search("Rapport annuel 2024 (PDF, 1,4 Mo)")
+    assert not nav.search("The report (a PDF of 2 MB) was published on Monday and read by thousands of people.")
+    assert nav.search("Cookies on ARDEN.GOV")
+    assert cta.search("Suscríbete por 1 € al mes")
+    assert cta.search("Sie haben Ihre freien Artikel für diesen Monat aufgebraucht.")
+    assert cta.search("Épinglez-moi sur Pinterest !")
+    assert form.search("Name *") and form.search("Email (required)")
+    assert not form.search("Name")  # a table's column

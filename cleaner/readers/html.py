@@ -1,7 +1,8 @@
 """HTML pages: main content and metadata through trafilatura, then the text stages.
 
-trafilatura finds the main content (comments excluded, no network access ever:
-the page is handed over as a parsed tree). Its result keeps structure, which
+trafilatura finds the main content (no network access ever: the page is handed
+over as a parsed tree). Its comment section is not used; comments left in the
+body go in the comments stage. Its result keeps structure, which
 becomes one line per paragraph, heading or list item ("• " bullet), so that the
 same stages as in text mode (related teasers, captions, calls to action,
 injected text, dedup, language) work on it. Where trafilatura returns nothing,
@@ -246,7 +247,11 @@ def extract(page: str | Any, url: str | None = None, full_metadata: bool = False
         # Not "python": that renders the body as plain text too, which is not used (body_to_text is).
         output_format="txt",
         with_metadata=full_metadata,
-        include_comments=False,
+        # True, and its separate comments body is never read. With False, trafilatura first prunes
+        # every block whose class or id looks like a comment list; on a Q&A page, where each post
+        # carries one, the main content found after that is the question without its answers.
+        # Comments left in the body go in the comments stage.
+        include_comments=True,
         include_tables=True,
         include_images=False,
         deduplicate=False,
@@ -397,13 +402,27 @@ def standfirst(tree: Any, text: str, description: str | None) -> str | None:
     """The summary paragraph right under the page's single <h1>, when the extraction left it out.
 
     trafilatura often takes the body container only, and a standfirst sits above it, in the
-    article's header. It is the <h1>'s next element, a paragraph whose class names a standfirst
-    ("article__chapo", "entry-standfirst") or whose text opens like the meta description.
+    article's header. It is the <h1>'s next element, or the next element of the <header> holding the
+    <h1>, a paragraph whose class names a standfirst ("article__chapo", "entry-standfirst") or whose
+    text opens like the meta description.
     """
     h1s = tree.findall(".//h1")
     if len(h1s) != 1:
         return None
-    el = h1s[0].getnext()
+    h1 = h1s[0]
+    # Right under the <h1>, or right under the <header> that holds it with the byline and share bar.
+    header = h1.getparent()
+    places = [h1.getnext()]
+    if header is not None and header.tag == "header":
+        places.append(header.getnext())
+    for el in places:
+        lead = _standfirst_of(el, text, description)
+        if lead:
+            return lead
+    return None
+
+
+def _standfirst_of(el: Any, text: str, description: str | None) -> str | None:
     if el is None or el.tag not in ("p", "div", "h2"):
         return None
     lead = _plain(el.text_content())

@@ -98,6 +98,9 @@ class Boilerplate:
             final = self._window(blocks, classes, final)
         for i in self._thread_posts(blocks):
             final[i] = GOOD
+        for i, b in enumerate(blocks):
+            if b.notes.get("standfirst"):  # found under the title by the metadata stage
+                final[i] = GOOD
         for b, cls in zip(blocks, final, strict=True):
             if b.keep and cls == BAD:
                 b.drop(NAME, "boilerplate")

@@ -42,6 +42,9 @@ _NAME_TOKEN = re.compile(
 _PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.-]*[a-zß-öø-ÿ]\.?$|^[A-Z]\.$")
 _NAME_PARTICLE = re.compile(r"^(?:and|et|y|und|e|&|[a-z]{1,4})$")
 _QUESTION_END = re.compile(r"\?[\"'»”’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
+# A standfirst: the sentence-ending paragraph right under the title, of at least this many words.
+_MIN_STANDFIRST_LEAD_WORDS = 8
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 # Name lines above a date line taken for its byline: author, role, place.
 _MAX_BYLINE_LINES = 3
@@ -262,6 +265,15 @@ class Metadata:
             return
         doc.title = self._split_site(candidate.text, doc).strip()
         candidate.drop(NAME, "title")
+        lead = next((b for b in doc.blocks[candidate.index + 1 :] if b.keep), None)
+        if (
+            lead is not None
+            and lead.kind == PARAGRAPH
+            and block_words(lead) >= _MIN_STANDFIRST_LEAD_WORDS
+            and _SENTENCE_END.search(lead.text)
+        ):
+            # The standfirst: article text, although it often sits in the page head, with the chrome.
+            lead.notes["standfirst"] = True
         # One- to three-word lines above the title are the masthead: site name, section, kicker.
         for b in doc.blocks[: candidate.index]:
             if b.keep and b.kind == SHORT:

@@ -635,3 +635,17 @@ def test_a_page_that_is_only_its_title_keeps_it_as_text(pipeline):
     doc = pipeline.run(read_one(page.encode(), "note.html"))
     assert doc.title == line
     assert doc.kept_text() == line
+
+
+def test_standfirst_under_the_header_holding_the_h1_is_put_back():
+    """The <h1> shares its <header> with the byline and share bar; the lead paragraph follows the header."""
+    from cleaner.readers.html import standfirst
+
+    tree = _tree(
+        "<html><body><article><header><h1>Mühlenbrücke bleibt bis Oktober gesperrt</h1>"
+        "<div class=share-bar>Artikel teilen</div></header>"
+        '<p class="article__lead">Die Sanierung der Mühlenbrücke dauert deutlich länger als geplant, und '
+        "Pendler müssen weiter einen Umweg fahren.</p><div class=body><p>Text.</p></div></article></body></html>"
+    )
+    lead = standfirst(tree, "Text.", None)
+    assert lead is not None and lead.startswith("Die Sanierung der Mühlenbrücke")

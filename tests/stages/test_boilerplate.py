@@ -165,3 +165,18 @@ def test_comments_under_a_long_article_are_no_thread(run):
     doc = run(f"{EN_P1}\n\n{EN_P2}\n\n{EN_P1.replace('city', 'town')}\n\n{comments}")
     assert_dropped(doc, "Great point number 2", "boilerplate", "boilerplate")
     assert_kept(doc, EN_P1, EN_P2)
+
+
+def test_standfirst_under_the_title_stays_amid_page_chrome(run):
+    """The summary under a guidance page's title sits among breadcrumb and 'From:' lines that
+    boilerplate drops; found under the title by the metadata stage, it stays."""
+    doc = run(
+        "Skip to main content\nHome\nEnvironment\nWater\nGuidance\nRegister a private water supply\n"
+        "How to register a borehole, spring or well that supplies drinking water to a home or business, and "
+        "what testing you need to arrange.\n"
+        "From:\nDepartment for Rural Affairs\nPublished 3 March 2025\n"
+        "Get emails about this page\nPrint this page\nContents\nWho needs to register\nFees\nContact us\n\n"
+        f"{EN_P1}\n\n{EN_P2}\n\nPrint this page\nRelated content\nFees\nLicences\nContact\n"
+    )
+    assert doc.title == "Register a private water supply"
+    assert_kept(doc, "How to register a borehole, spring or well", EN_P1)
