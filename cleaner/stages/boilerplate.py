@@ -13,15 +13,16 @@ jusText does it, without markup:
 Bad blocks go. Pages in a language with no stoplist are judged on length alone.
 
 A forum thread is the exception: its posts are short lines of chat that jusText
-takes for chrome. Where the same post action ("Reply With Quote", "Zitieren")
-closes three posts or more, the lines just above each of them are a post's text
-and stay.
+takes for chrome. Where the same post action ("Reply With Quote", "Zitieren",
+phpBB's "Quote") recurs three times or more, the lines just above each of them,
+and all the lines between two of them close together, are a post's text and stay.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..document import HEADING, LIST_ITEM, Block, Document
@@ -44,6 +45,8 @@ _MIN_POSTS = 3
 _MAX_POST_LINES = 12
 _MAX_ACTION_WORDS = 4
 _MAX_POST_FOOTER = 2
+# Blocks between two post actions that still make one post (header, text, footer).
+_MAX_POST_SPAN = 2 * _MAX_POST_LINES
 # Share of the page's text that may come before a thread's first post action.
 _THREAD_HEAD = 0.5
 
@@ -126,6 +129,11 @@ class Boilerplate:
             return set()
         posts: set[int] = set()
         for where in repeated:
+            # Between two actions close together lies one whole post with its header: all of it is
+            # thread. Far apart, they frame more than a post (a blog's post and its comments).
+            for a, b in pairwise(where):
+                if b - a <= _MAX_POST_SPAN:
+                    posts.update(j for j in range(a + 1, b) if blocks[j].keep and blocks[j].kind != LIST_ITEM)
             for i in where:
                 j = i - 1
                 # Past the post's own footer ("Last edited by …"), already removed.

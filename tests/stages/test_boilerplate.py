@@ -127,6 +127,26 @@ def test_forum_thread_keeps_its_short_posts(run):
     assert_dropped(doc, "Similar Threads", "boilerplate", "boilerplate")
 
 
+def test_thread_whose_action_opens_each_post_keeps_the_posts(run):
+    """phpBB puts 'Quote' above each post's text and 'Top' below it: a post lies between two
+    actions, and all of it stays, however short its lines."""
+    posts = [
+        ("mortgagemo", EN_P1, EN_P2),
+        ("millie", "Got 3.1% on a 15 year with no points.", "Closing costs were about $2k."),
+        ("dsmil", "Is an appraisal required for a refi?", "Mine was waived."),
+        ("rxwolf", "Still waiting on the lender.", "Will report back."),
+        ("azatty", "Thanks all, very useful thread.", "Rates moved again today."),
+    ]
+    thread = "Board index > Personal Finance\nRefinance thread\n\n" + "".join(
+        f"{user}\nPosts: 57\nJoined: Wed Jun 05, 2019\nRe: Refinance thread\n• Quote\nPost by {user} » Mon Sep 02\n"
+        f"{a}\n{b}\nTop\n"
+        for user, a, b in posts
+    )
+    doc = run(thread + "Display posts from previous: All posts\nJump to\nWho is online\n")
+    assert_kept(doc, "Is an appraisal required for a refi?", "Mine was waived.", "Will report back.")
+    assert_dropped(doc, "Quote", "comments", "comment-ui")
+
+
 def test_german_thread_post_ends_above_its_edit_note(run):
     """'Zitieren' closes each post; the edit note under a post goes, the post above it stays."""
     thread = "".join(
