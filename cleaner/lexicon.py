@@ -348,6 +348,8 @@ class LanguageData:
     bylines: list[str]
     # "<Author> is a columnist…": the verbs an author's bio box opens with after the name.
     bio_verbs: list[str] = field(default_factory=list)
+    # A forum member's profile label before a date ("Joined", "Registriert seit"): not the page's date.
+    member_since: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -366,6 +368,7 @@ class Lexicon:
     # word -> languages whose stopword list holds it, for cheap language profiles.
     stopword_langs: dict[str, tuple[str, ...]]
     bio_verbs: frozenset[str] = frozenset()
+    member_since: list[str] = field(default_factory=list)
 
     def __getitem__(self, concern: str) -> PhraseSet:
         return self.phrases[concern]
@@ -420,6 +423,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
             updated=(old.updated if old else []) + meta.get("updated", []),
             bylines=(old.bylines if old else []) + meta.get("bylines", []),
             bio_verbs=(old.bio_verbs if old else []) + meta.get("bio_verbs", []),
+            member_since=(old.member_since if old else []) + meta.get("member_since", []),
         )
     for ps in phrases.values():
         ps.compile()
@@ -445,6 +449,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         bylines=[p for lang in merged for p in lang.bylines],
         stopword_langs={w: tuple(v) for w, v in stop_index.items()},
         bio_verbs=frozenset(v.casefold() for lang in merged for v in lang.bio_verbs),
+        member_since=[p for lang in merged for p in lang.member_since],
     )
 
 

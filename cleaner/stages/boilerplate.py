@@ -47,6 +47,10 @@ _MAX_ACTION_WORDS = 4
 _MAX_POST_FOOTER = 2
 # Blocks between two post actions that still make one post (header, text, footer).
 _MAX_POST_SPAN = 2 * _MAX_POST_LINES
+# A quantity, then words: "300 g de espinacas", "2 EL Olivenöl", "½ cup sugar" (not "1. Name").
+_COUNTED = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
+# A run of short lines with at least this share (numerator, denominator) of them is a list.
+_COUNTED_SHARE = (2, 3)
 # Share of the page's text that may come before a thread's first post action.
 _THREAD_HEAD = 0.5
 
@@ -54,6 +58,13 @@ _THREAD_HEAD = 0.5
 def _length(text: str) -> int:
     cjk = len(_CJK.findall(text))
     return len(text) + (_CJK_WEIGHT - 1) * cjk
+
+
+def _menu_like(blocks: list[Block], run: list[int]) -> bool:
+    """Menu entries are names; a run of short lines that mostly open with a quantity is a list of
+    things, such as a recipe's ingredients."""
+    counted = sum(1 for j in run if _COUNTED.match(block_core(blocks[j])))
+    return counted * _COUNTED_SHARE[1] < len(run) * _COUNTED_SHARE[0]
 
 
 class Boilerplate:
@@ -189,7 +200,7 @@ class Boilerplate:
                 last = classes[i]
         return before, after
 
-    def _menus(self, classes: list[str]) -> list[str]:
+    def _menus(self, blocks: list[Block], classes: list[str]) -> list[str]:
         """A run of many short lines in a row is a menu or a list of links, not text.
 
         In a copied page each menu entry is a line of its own; prose seldom has
@@ -203,7 +214,7 @@ class Boilerplate:
             if cls == SHORT:
                 run.append(i)
                 continue
-            if len(run) >= self.cfg.menu_run:
+            if len(run) >= self.cfg.menu_run and _menu_like(blocks, run):
                 for j in run:
                     out[j] = BAD
             run = []
@@ -211,7 +222,7 @@ class Boilerplate:
 
     def _revise(self, blocks: list[Block], classes: list[str]) -> list[str]:
         """jusText's context-sensitive pass."""
-        classes = self._menus(classes)
+        classes = self._menus(blocks, classes)
         # Near-good blocks next to good ones count as good; short ones decide from both sides.
         out = list(classes)
         prev_far, next_far = self._nearest(classes, (SHORT, NEAR_GOOD))

@@ -5,7 +5,9 @@
 - near-repeats of a sentence are found with datasketch MinHash signatures over
   word n-gram shingles in a MinHashLSH index;
 - a block whose sentences all went goes whole ("duplicate-paragraph"); a block
-  that opens with a repeated sentence keeps its new ones.
+  that opens with a repeated sentence keeps its new ones;
+- a pull quote (a line in quote marks repeating words of a paragraph, before or
+  after it) goes as "pull-quote": it is part of a sentence, so no sentence matches it.
 
 Cost stays near-linear: a sentence is hashed only when at least ``threshold``
 of its shingles were already seen in the document, which any near-duplicate
@@ -33,6 +35,10 @@ NAME = "dedup"
 # A shingle held by this many earlier sentences is common: its holders are not enumerated.
 _COMMON_SHINGLE = 64
 _WORDS = re.compile(r"\w+")
+# A whole line in quote marks (the closing mark may be followed by punctuation).
+_QUOTED = re.compile(r"^[\"“„«»‘‚‹›'].*[\"”“»«’‘›‹']\W*$", re.DOTALL)
+# A pull quote is a phrase or a sentence or two, not a paragraph.
+_MAX_PULL_QUOTE_WORDS = 40
 
 
 def shingles(tokens: list[str], size: int) -> set[str]:
@@ -92,8 +98,9 @@ class Dedup:
         sets: list[set[str]] = []  # shingle sets of the sentences seen so far
         indexed: set[int] = set()  # which of them are in the LSH index
         postings: defaultdict[str, list[int]] = defaultdict(list)  # shingle -> sentences holding it
+        owners: list[int] = []  # the block of each sentence seen
 
-        for b in doc.blocks:
+        for bi, b in enumerate(doc.blocks):
             if not b.keep:
                 continue
             key = line_key(b.kept_text())
@@ -127,6 +134,7 @@ class Dedup:
                         continue
                 sid = len(sets)
                 sets.append(sh)
+                owners.append(bi)
                 for x in sh:
                     postings[x].append(sid)
             if not dups:
@@ -136,6 +144,29 @@ class Dedup:
             else:
                 for s, e in dups:
                     b.drop_span(s, e, NAME, "duplicate-sentence")
+        self._pull_quotes(doc, owners, postings)
+
+    def _pull_quotes(self, doc: Document, owners: list[int], postings: dict[str, list[int]]) -> None:
+        """Drop quoted lines whose words all stand, in order, inside another kept block."""
+        blocks = doc.blocks
+        for bi, b in enumerate(blocks):
+            if not b.keep or b.spans or not _QUOTED.match(b.text):
+                continue
+            tokens = _WORDS.findall(b.text.casefold())
+            if not self.min_words <= len(tokens) <= _MAX_PULL_QUOTE_WORDS:
+                continue
+            # Blocks holding every shingle of the quote, then the exact check on their words.
+            holders: set[int] | None = None
+            for x in shingles(tokens, self.size):
+                found = {owners[sid] for sid in postings.get(x, ())} - {bi}
+                holders = found if holders is None else holders & found
+                if not holders:
+                    break
+            phrase = f" {' '.join(tokens)} "
+            for o in sorted(holders or ()):
+                if blocks[o].keep and phrase in f" {' '.join(_WORDS.findall(blocks[o].kept_text().casefold()))} ":
+                    b.drop(NAME, "pull-quote")
+                    break
 
     def _candidates(self, sh: set[str], postings: dict[str, list[int]]) -> list[int]:
         """Earlier sentences holding at least ``threshold`` of these shingles.

@@ -78,6 +78,15 @@ def _strip_phrase(text: str, phrases: list[str] | Phrases) -> tuple[str | None, 
     return None, text
 
 
+def _strip_trailing_phrase(text: str, phrases: Phrases) -> tuple[str | None, str]:
+    """If ``text`` ends with one of ``phrases`` as whole words, return (phrase, what precedes it)."""
+    low = text.casefold().rstrip(" :")
+    for p, p_low in phrases:
+        if low.endswith(p_low) and (len(low) == len(p_low) or not low[-len(p_low) - 1].isalnum()):
+            return p, text[: len(low) - len(p_low)].strip(" :,-–—")
+    return None, text
+
+
 def _is_first_paragraph(b: Block) -> bool:
     return b.kind == PARAGRAPH and block_words(b) >= _FIRST_PARAGRAPH_WORDS
 
@@ -123,6 +132,7 @@ class Metadata:
         self.published = _longest_first(lx.published)
         self.updated = _longest_first(lx.updated)
         self.bylines = _longest_first(lx.bylines)
+        self.member_since = _longest_first(lx.member_since)
         self.ui_words = lx.ui_words
         self.bio_verbs = lx.bio_verbs
         self.stopwords = lx.stopword_langs
@@ -145,8 +155,14 @@ class Metadata:
         if found is None:
             return False
         rest = (text[: found.start] + " " + text[found.end :]).strip(" ,;|·-–—()")
+        label = block_core(doc.blocks[b.index - 1]) if b.index else ""
+        if self._member_since(rest) or self._member_since(label, whole=True):
+            return False  # "Joined: Oct 2, 2023": a forum member's profile, not the page's date
         updated, rest_u = _strip_phrase(rest, self.updated)
         published, rest_p = (None, rest) if updated else _strip_phrase(rest, self.published)
+        if not (updated or published):
+            # "Thread starter tom Start date": the publication word closes what precedes the date.
+            published, rest_p = _strip_trailing_phrase(rest, self.published)
         if not (in_head or updated or published):
             return False
         rest = rest_u if updated else rest_p
@@ -162,6 +178,10 @@ class Metadata:
         if author:
             doc.author = doc.author or author
         return True
+
+    def _member_since(self, text: str, whole: bool = False) -> bool:
+        phrase, rest = _strip_phrase(text, self.member_since)
+        return phrase is not None and not (whole and rest.strip(" :."))
 
     def _head_end(self, doc: Document) -> int:
         """Index just past the page head: a few blocks after the first real paragraph."""

@@ -147,6 +147,24 @@ def test_thread_whose_action_opens_each_post_keeps_the_posts(run):
     assert_dropped(doc, "Quote", "comments", "comment-ui")
 
 
+def test_a_recipes_ingredient_list_is_no_menu(run):
+    """A run of short lines that open with a quantity is a list of things, not a menu: the
+    ingredients stay, and so do the steps after them."""
+    doc = run(
+        "Home\nRecipes\nSoups\nDesserts\nContact\n\n"
+        "Chickpea and spinach stew\n\n"
+        f"{EN_P1}\n\nIngredients\n• 500 g cooked chickpeas\n• 300 g fresh spinach\n• 2 slices of stale bread\n"
+        "• 3 cloves of garlic\n• 1 tsp ground cumin\n• ½ tsp smoked paprika\n"
+        "Method\n"
+        "1. Wash the spinach well, drain it and wilt it in a wide pan with a splash of oil for a minute.\n"
+        "2. In the same oil fry the garlic and the bread until both are golden, and keep an eye on them.\n"
+        "3. Pound the bread and garlic with the cumin and a little of the stock into a thick paste.\n"
+        "You may also like\nLentil soup in twenty minutes\nPumpkin cream with ginger\n"
+    )
+    assert_kept(doc, "300 g fresh spinach", "1 tsp ground cumin", "In the same oil fry the garlic")
+    assert "Desserts" not in doc.kept_text()
+
+
 def test_german_thread_post_ends_above_its_edit_note(run):
     """'Zitieren' closes each post; the edit note under a post goes, the post above it stays."""
     thread = "".join(

@@ -126,3 +126,30 @@ def test_sentences_sharing_a_phrase_are_no_near_duplicates(run):
     )
     assert "Le coût des travaux est estimé à 1,2 million d'euros." in doc.kept_text()
     assert not any(b.stage == "dedup" or any(sp.stage == "dedup" for sp in b.spans) for b in doc.blocks)
+
+
+def test_pull_quote_goes_after_or_before_its_paragraph(run):
+    """A line in quote marks repeating part of a paragraph's sentence is a pull quote: it goes,
+    whether it comes after the paragraph (English) or before it (Spanish)."""
+    doc = run(
+        "The museum reopens after renovation\n\n"
+        f"{EN_FIRST}\n\n“Renovation work that cost more than forty million euros”\n\n"
+        "The new wing houses the collection of old maps donated by a local family.\n"
+    )
+    assert_dropped(doc, "“Renovation work that cost", "dedup", "pull-quote")
+    assert_kept(doc, EN_FIRST, "The new wing houses")
+    doc = run(
+        "Garbanzos con espinacas al estilo de mi abuela\n\n"
+        "Hay platos que huelen a casa antes incluso de probarlos, y para mí este es el primero de la lista.\n\n"
+        "«La clave está en el majado de pan frito, ajo y comino»\n\n"
+        "Mi abuela los preparaba cada viernes de Cuaresma. La clave está en el majado de pan frito, ajo y comino, "
+        "que espesa el caldo y le da un sabor tostado.\n"
+    )
+    assert_dropped(doc, "«La clave está", "dedup", "pull-quote")
+    assert_kept(doc, "La clave está en el majado de pan frito, ajo y comino, que espesa el caldo")
+
+
+def test_quoted_line_of_its_own_stays(run):
+    """A quotation standing alone, its words nowhere else on the page, is text."""
+    doc = run(f"{EN_FIRST}\n\n“We will keep the doors open every evening until the end of the summer.”\n")
+    assert_kept(doc, "“We will keep the doors open every evening")

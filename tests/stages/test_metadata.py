@@ -254,3 +254,17 @@ def test_byline_above_the_date_past_follow_and_reading_time(run):
     )
     assert doc.author == "Priya Raman"
     assert doc.title == "Why We Stopped Writing Microservices for Everything"
+
+
+def test_forum_member_join_date_is_not_the_page_date(run):
+    """XenForo's "Thread starter … Start date …" line dates the thread; the "Joined" date in the
+    first poster's profile (label and date on lines of their own, or on one) does not."""
+    doc = run(
+        "Forums\nDrivetrain\nCreak from the bottom bracket when climbing\n"
+        "Thread starter gravelgrinder_tom Start date Mar 9, 2024\n"
+        "gravelgrinder_tom\nNew member\nJoined\nOct 2, 2023\nMessages\n14\n\n" + EN_BODY
+    )
+    assert doc.date == "2024-03-09"
+    assert doc.title == "Creak from the bottom bracket when climbing"
+    doc = run("Forenübersicht\nMähroboter piept dauernd\nhans_g\nRegistriert seit: 12.03.2019\n\n" + EN_BODY)
+    assert doc.date is None
