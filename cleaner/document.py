@@ -125,6 +125,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # Posts of a listing page: lists of block indexes, one record each.
     posts: list[list[int]] = field(default_factory=list)
+    # Line keys the reader found in chrome markup inside the extracted content (forum signatures).
+    chrome_lines: frozenset[str] = frozenset()
 
     def kept_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.keep]

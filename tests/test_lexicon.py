@@ -146,3 +146,19 @@ def test_round_five_furniture_phrases(lexicon):
     assert cta.search("Épinglez-moi sur Pinterest !")
     assert form.search("Name *") and form.search("Email (required)")
     assert not form.search("Name")  # a table's column
+
+
+def test_round_six_furniture_phrases(lexicon):
+    """Feedback widgets and their yes/no buttons, author archive links, similar-thread headers and
+    XenForo's quote expander, in the four lexicon languages; prose with the same words is left alone."""
+    cta, related, nav = lexicon["calls_to_action"], lexicon["related"], lexicon["navigation"]
+    for prompt in ("Was this article helpful?", "War dieser Artikel hilfreich?", "¿Te ha resultado útil?"):
+        assert cta.search(prompt), prompt
+    assert cta.search("Cet article vous a-t-il été utile ?")
+    assert cta.search("Ja Nein") and cta.search("Yes / No") and cta.search("Oui Non")
+    assert not cta.search("Was this article helpful to the minister, who had asked for it in March? Not really.")
+    assert related.search("Alle Artikel von Jana Oltmanns") and related.search("View all posts by Jane Doe")
+    assert related.search("Tous les articles de Anouk Ferrand") and related.search("Todos los artículos de Ana Ruiz")
+    assert not related.search("Alle Artikel von der Liste wurden gestrichen, sagte die Sprecherin am Montag.")
+    assert related.is_line("Similar threads") and related.is_line("Temas similares")
+    assert nav.search("Click to expand...")

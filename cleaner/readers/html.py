@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..document import Document
+from ..lexicon import line_key
 from ..pipeline import document_id
 
 # Elements whose text is never shown.
@@ -229,6 +230,22 @@ def load_tree(html: str) -> Any:
     return trafilatura.load_html(html)
 
 
+# Forum chrome trafilatura keeps inside a post: the poster's signature (phpBB, vBulletin, XenForo) and
+# the attachment box ("photo.jpg (184 KiB) Viewed 212 times"). Not pruned before the extraction: that
+# changes what trafilatura takes for the main content (a vBulletin thread lost a post). Their lines go
+# in the navigation stage instead.
+_CHROME_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' signature ')"
+    " or contains(@class, 'signaturecontainer') or contains(@class, 'message-signature')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' attachbox ')]"
+)
+
+
+def chrome_lines(tree: Any) -> frozenset[str]:
+    """Line keys of the text pieces inside forum signatures and attachment boxes."""
+    return frozenset(filter(None, (line_key(piece) for el in tree.xpath(_CHROME_XPATH) for piece in el.itertext())))
+
+
 def extract(page: str | Any, url: str | None = None, full_metadata: bool = False) -> tuple[str, dict[str, Any]]:
     """(structured text, metadata) of the main content, by trafilatura; ("", {}) when it finds none.
 
@@ -379,6 +396,7 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
         if not text.strip() or (len(visible) >= _MIN_VISIBLE_CHARS and len(text) < _MIN_SHARE * len(visible)):
             doc.raw, doc.metadata["extractor"] = visible, "text"
     if tree is not None and doc.metadata["extractor"] == "trafilatura" and doc.raw:
+        doc.chrome_lines = _attempt(lambda: chrome_lines(tree)) or frozenset()
         lead = _attempt(lambda: standfirst(tree, doc.raw, meta.get("description")))
         if lead:
             doc.raw = f"{lead}\n{doc.raw}"
@@ -396,6 +414,8 @@ _STANDFIRST_CLASS = re.compile(
     re.IGNORECASE,
 )
 _STANDFIRST_CHARS = (40, 600)
+# Elements after the <h1> (or its <header>) searched for one with a standfirst class.
+_STANDFIRST_REACH = 6
 
 
 def standfirst(tree: Any, text: str, description: str | None) -> str | None:
@@ -419,6 +439,16 @@ def standfirst(tree: Any, text: str, description: str | None) -> str | None:
         lead = _standfirst_of(el, text, description)
         if lead:
             return lead
+    # A few elements further on, past a score box or a share bar, only a standfirst class counts.
+    for start in places:
+        el = start
+        for _ in range(_STANDFIRST_REACH):
+            if el is None:
+                break
+            lead = _standfirst_of(el, text, None) if _STANDFIRST_CLASS.search(el.get("class") or "") else None
+            if lead and 2 * sum(len(a.text_content()) for a in el.iter("a")) < len(lead):  # not a teaser list
+                return lead
+            el = el.getnext()
     return None
 
 

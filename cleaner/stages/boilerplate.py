@@ -251,6 +251,8 @@ class Boilerplate:
                     if out[j] == GOOD:
                         out[i] = GOOD
                         break
+                    if blocks[j].reason == "title":
+                        break  # the article starts at its title: a heading above it (a tagline) is not its
                     reach += len(blocks[j].text)
                     if reach > _HEADING_REACH:
                         break

@@ -4,11 +4,16 @@
 of a paragraph stays); "Minute par minute", "Filtrer par Temps forts" and bare
 timestamps go as lines; a timestamp glued to a live-blog post heading goes and
 the heading stays. Three or more timestamps make the page a live blog.
+
+Buttons marked with an asterisk ("Jetzt Tarife vergleichen*", "Check price*") go
+when the page has the footnote the asterisk points to ("*Affiliate link: …"),
+and so does the short pitch between two of them.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..dates import find_date
@@ -27,6 +32,12 @@ _PLAYER_POSITION = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*$")
 _MAX_LEAD_IN_WORDS = 5
 # Headings of live-blog posts are short.
 _MAX_POST_HEADING_WORDS = 15
+# An asterisk footnote ("*Affiliate-Link: …", "*Werbung"), and a short button pointing to it.
+_FOOTNOTE = re.compile(r"^\*[^\W\d_]")
+_MARKED_BUTTON = re.compile(r"[^\W_][!?.)]?\s?\*$")
+_MAX_BUTTON_WORDS = 6
+# The pitch between two marked buttons of one box.
+_MAX_PITCH_WORDS = 30
 
 
 class CallsToAction:
@@ -66,6 +77,21 @@ class CallsToAction:
             self._sentences(b)
         if stamps >= _LIVEBLOG_MIN_TIMESTAMPS and doc.page_type == "article":
             doc.page_type = "liveblog"
+        self._affiliate_buttons(doc)
+
+    @staticmethod
+    def _affiliate_buttons(doc: Document) -> None:
+        blocks = doc.blocks
+        if not any(_FOOTNOTE.match(b.text) and block_words(b) >= 2 for b in blocks):
+            return
+        marked = [
+            b.index for b in blocks if b.keep and block_words(b) <= _MAX_BUTTON_WORDS and _MARKED_BUTTON.search(b.text)
+        ]
+        for i in marked:
+            blocks[i].drop(NAME, "affiliate-button")
+        for a, c in pairwise(marked):
+            if c - a == 2 and blocks[a + 1].keep and block_words(blocks[a + 1]) <= _MAX_PITCH_WORDS:
+                blocks[a + 1].drop(NAME, "affiliate-button")
 
     def _sentences(self, b) -> None:
         searchable = self.cta.may_search(b.text)

@@ -57,6 +57,9 @@ _SITE_PARTICLES = frozenset(
     | {"y", "et", "und", "am", "im", "di", "da", "do", "dos", "van", "von"}
 )
 _PUNCT_ONLY = re.compile(r"[\W_]+")
+_RATING_STARS = re.compile(r"[★☆✩✪⭐]")
+# Between the items of a meta line: "By Jane Doe · 5 min read | 3 comments".
+_META_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 
 
 Phrases = tuple[tuple[str, str], ...]
@@ -169,6 +172,12 @@ class Metadata:
         rest = re.sub(r"^(?:le|on|am|el|à|at|um|a las)\b\s*", "", rest.strip(" :,"), flags=re.IGNORECASE)
         rest = re.sub(r"\s*(?:à|at|um|a las)$", "", rest, flags=re.IGNORECASE).strip(" ,;|·-–—")
         author = self._byline(rest) if rest else None
+        if not (author or updated or published) and _META_SEPARATOR.search(rest):
+            # "von Ulrike Brandstätter · 3 Kommentare": a byline among other short meta items.
+            parts = _META_SEPARATOR.split(rest)
+            author = next((a for a in map(self._byline, parts) if a), None)
+            if author and any(word_count(p) > _MAX_DATE_REMAINDER_WORDS for p in parts if not self._byline(p)):
+                author = None
         if not (updated or published or author or word_count(rest) <= _MAX_DATE_REMAINDER_WORDS):
             return False
         if updated:
@@ -222,7 +231,12 @@ class Metadata:
                 continue
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
-            if b.kind == HEADING and block_words(b) >= 3 and not b.notes.get("continuation"):
+            if (
+                b.kind == HEADING
+                and block_words(b) >= 3
+                and not b.notes.get("continuation")
+                and not _RATING_STARS.search(b.text)  # "★★★★☆ Notre avis : 4/5"
+            ):
                 headings.append(b)
                 if not _QUESTION_END.search(b.text):
                     # A question in the head is as often a dialog ("Are you sure you want to log

@@ -49,6 +49,9 @@ class Navigation:
             if not HAS_WORD.search(text):
                 b.drop(NAME, "separator")
                 continue
+            if doc.chrome_lines and line_key(text) in doc.chrome_lines:
+                b.drop(NAME, "forum-signature")
+                continue
             if core_words(b) > _MAX_UI_WORDS:
                 continue
             if self.nav.is_line(text):

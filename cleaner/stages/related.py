@@ -62,11 +62,11 @@ class Related:
             return True
         return len(text) < 120 and _DATE_LINE.search(text) is not None
 
-    def _opens_section(self, blocks: list[Block], j: int) -> bool:
-        """A heading set apart from the block's entries (a blank line before it) and followed by
-        prose is the article's next section, not one more teaser title (teaser excerpts end in "…"
-        or a read-more link, and are caught as teaser-like)."""
-        if blocks[j].kind != HEADING or blocks[j].group == blocks[j - 1].group:
+    def _opens_section(self, blocks: list[Block], j: int, marked_up: bool) -> bool:
+        """A heading set apart from the block's entries (a blank line before it, or any heading of
+        a page read from its markup) and followed by prose is the article's next section, not one
+        more teaser title (teaser excerpts end in "…" or a read-more link: they are teaser-like)."""
+        if blocks[j].kind != HEADING or (blocks[j].group == blocks[j - 1].group and not marked_up):
             return False
         nxt = next((b for b in blocks[j + 1 :] if b.keep), None)
         return (
@@ -78,6 +78,10 @@ class Related:
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
+        # The first line under a header is always one of its entries, except where an extractor saw
+        # the markup: it often drops the list of links and leaves their header over the next section.
+        marked_up = doc.metadata.get("extractor") == "trafilatura"
+        first = 0 if marked_up else 1
         i = 0
         while i < len(blocks):
             b = blocks[i]
@@ -87,8 +91,8 @@ class Related:
                 b.drop(NAME, "related-header")
                 j = i + 1
                 while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(block_core(blocks[j])):
-                    if j > i + 1 and self._opens_section(blocks, j):
-                        break  # (the first line under a header is always one of its entries)
+                    if j > i + first and self._opens_section(blocks, j, marked_up):
+                        break
                     blocks[j].drop(NAME, "related-teaser")
                     j += 1
                 i = j

@@ -649,3 +649,53 @@ def test_standfirst_under_the_header_holding_the_h1_is_put_back():
     )
     lead = standfirst(tree, "Text.", None)
     assert lead is not None and lead.startswith("Die Sanierung der Mühlenbrücke")
+
+
+def test_standfirst_past_a_score_box_is_put_back():
+    """A match report's summary comes after the score box: a few elements on, its class still names it."""
+    from cleaner.readers.html import standfirst
+
+    tree = _tree(
+        "<html><body><div class=article><h1>Vendôme renverse Pornac</h1><div class=share>Partager</div>"
+        "<div class=scorebox>Vendôme 2 - 1 Pornac</div>"
+        '<p class="article__chapo">Menés à la pause, les Vendômois ont attendu les douze dernières minutes '
+        "pour retourner la situation.</p><div class=body><p>Texte.</p></div></div></body></html>"
+    )
+    lead = standfirst(tree, "Texte.", None)
+    assert lead is not None and lead.startswith("Menés à la pause")
+    # A list of teaser links with a 'teaser' class is no standfirst.
+    links = _tree(
+        "<html><body><h1>Vendôme renverse Pornac</h1><div class=scorebox>2 - 1</div>"
+        '<div class="teaser-list"><a href="/a">Le classement complet après la vingtième journée</a> '
+        '<a href="/b">Keita, le joker qui ne voulait plus être joker</a></div><p>Texte.</p></body></html>'
+    )
+    assert standfirst(links, "Texte.", None) is None
+
+
+def test_forum_signatures_and_attachment_boxes_go(pipeline):
+    """phpBB's signature and attachment box sit inside the post that trafilatura keeps: their lines go
+    in the navigation stage (pruning them before the extraction changes what trafilatura keeps)."""
+    post = (
+        '<div class="post"><div class="postbody"><div class="content">{text}</div>{extra}'
+        '<div id="sig1" class="signature">Quien siembra con prisa, cosecha con pena.</div></div></div>'
+    )
+    attach = '<dl class="attachbox"><dt>Adjuntos</dt><dd>hojas_tomate.jpg (184.3 KiB) Visto 212 veces</dd></dl>'
+    texts = [
+        "Tengo seis tomateras con las hojas de abajo amarillas desde hace una semana y no sé qué les pasa. "
+        "Riego por goteo cada dos días y al preparar el bancal eché compost casero del año pasado.",
+        "Por lo que cuentas, que empiece por las hojas viejas tiene toda la pinta de falta de nitrógeno. "
+        "Yo echaría un purín de ortiga diluido o un abono orgánico rico en nitrógeno y esperaría una semana.",
+        "Coincido con Paco, y además el riego cada dos días con este calor se queda corto para un bancal. "
+        "Quita también las hojas amarillas de abajo, que no se van a recuperar y así entra más aire.",
+    ]
+    page = (
+        "<html><body><h1>Tomateras con hojas amarillas</h1>"
+        + "".join(post.format(text=t, extra=attach if i == 2 else "") for i, t in enumerate(texts))
+        + "</body></html>"
+    )
+    doc = pipeline.run(read_one(page.encode(), "foro.html"))
+    kept = doc.kept_text()
+    assert "Tengo seis tomateras" in kept and "Coincido con Paco" in kept
+    assert "Quien siembra con prisa" not in kept
+    assert "Visto 212 veces" not in kept
+    assert any(b.reason == "forum-signature" for b in doc.blocks)

@@ -124,7 +124,7 @@ def test_forum_thread_keeps_its_short_posts(run):
         "Update: flushed, back on track, no fade at all.",
     )
     assert_dropped(doc, "Reply With Quote", "navigation", "navigation")
-    assert_dropped(doc, "Similar Threads", "boilerplate", "boilerplate")
+    assert_dropped(doc, "Similar Threads", "related", "related-header")
 
 
 def test_thread_whose_action_opens_each_post_keeps_the_posts(run):
@@ -218,3 +218,18 @@ def test_standfirst_under_the_title_stays_amid_page_chrome(run):
     )
     assert doc.title == "Register a private water supply"
     assert_kept(doc, "How to register a borehole, spring or well", EN_P1)
+
+
+def test_tagline_above_the_title_is_not_rescued_by_the_article(run):
+    """A blog's tagline, a heading above the menu and the title, introduces none of the text under
+    the title: it does not borrow the article's class."""
+    doc = run(
+        "Ulrikes Gartenjournal\nNotizen aus einem Schrebergarten am Stadtrand\nStartseite\nGemüsegarten\n"
+        "Obst & Beeren\nKontakt\nMulchen mit Rasenschnitt: Was ich gelernt habe\n14. Juni 2024\n\n"
+        "Als ich vor drei Jahren meine Parzelle übernommen habe, war der Boden zwischen den Beeten hart wie "
+        "Beton, und jeder Regen lief einfach über die Oberfläche ab, ohne dass die Pflanzen etwas davon hatten.\n\n"
+        "Heute mulche ich fast alle Gemüsebeete mit dem Schnitt vom Gemeinschaftsrasen, und ich muss im Sommer "
+        "nur noch halb so oft gießen wie früher, weil die Feuchtigkeit viel länger im Boden bleibt.\n"
+    )
+    assert doc.title == "Mulchen mit Rasenschnitt: Was ich gelernt habe"
+    assert "Notizen aus einem Schrebergarten" not in doc.kept_text()

@@ -127,3 +127,23 @@ def test_date_lines_and_a_player_position_are_no_post_stamps(run):
         "tracteur sur une route départementale au nord de Bourges.\n"
     )
     assert doc.page_type == "article"
+
+
+def test_affiliate_box_marked_with_asterisks_goes(run):
+    """Buttons ending in '*' point to the page's '*Affiliate-Link' footnote: they go, with the pitch
+    between them; without such a footnote an asterisk is just an asterisk."""
+    body = (
+        "Wer seit Jahren in der Grundversorgung steckt, zahlt oft deutlich mehr als nötig, und der Wechsel "
+        "dauert nur wenige Minuten, wenn man die letzte Jahresabrechnung zur Hand hat."
+    )
+    box = (
+        "Jetzt Tarife vergleichen*\nFinden Sie in zwei Minuten den günstigsten Tarif für Ihre Postleitzahl.\n"
+        "Zum Tarifrechner*\n"
+    )
+    note = "*Affiliate-Link: Schließen Sie über diesen Link einen Vertrag ab, erhalten wir eine Provision."
+    doc = run(f"{body}\n\n{box}{note}\n\n{body}")
+    assert_dropped(doc, "Jetzt Tarife vergleichen*", "calls_to_action", "affiliate-button")
+    assert_dropped(doc, "Finden Sie in zwei Minuten", "calls_to_action", "affiliate-button")
+    assert_dropped(doc, "Zum Tarifrechner*", "calls_to_action", "affiliate-button")
+    doc = run(f"{body}\n\n{box}\n{body}")
+    assert_kept(doc, "Finden Sie in zwei Minuten")

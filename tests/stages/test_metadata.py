@@ -268,3 +268,25 @@ def test_forum_member_join_date_is_not_the_page_date(run):
     assert doc.title == "Creak from the bottom bracket when climbing"
     doc = run("Forenübersicht\nMähroboter piept dauernd\nhans_g\nRegistriert seit: 12.03.2019\n\n" + EN_BODY)
     assert doc.date is None
+
+
+def test_date_line_with_byline_and_comment_count(run):
+    """'14. Juni 2024 von Ulrike Brandstätter · 3 Kommentare': the date and the author, and the line goes."""
+    doc = run(
+        "Mulchen mit Rasenschnitt: Was ich nach drei Sommern gelernt habe\n"
+        "14. Juni 2024 von Ulrike Brandstätter · 3 Kommentare\n\n" + EN_BODY
+    )
+    assert doc.date == "2024-06-14"
+    assert doc.author == "Ulrike Brandstätter"
+    assert_dropped(doc, "von Ulrike Brandstätter", "metadata", "date-line")
+
+
+def test_rating_line_is_not_the_title(run):
+    """A review's star rating between headline and standfirst is not the headline."""
+    doc = run(
+        "Cinéma › Critiques\n« Les Heures creuses » : Margot Delvaux filme l’ennui comme un paysage\n"
+        "★★★★☆ Notre avis : 4/5\n\n"
+        "Il ne se passe presque rien dans ce film, et c’est précisément ce presque qui passionne la cinéaste. "
+        "Pendant tout un été, elle suit une gardienne de piscine municipale qui attend que les jours passent.\n"
+    )
+    assert doc.title == "« Les Heures creuses » : Margot Delvaux filme l’ennui comme un paysage"

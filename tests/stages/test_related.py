@@ -177,3 +177,25 @@ def test_header_taken_for_a_ui_label_still_opens_its_block(run):
     )
     assert_dropped(doc, "Rovers manager Brennan signs", "related", "related-teaser")
     assert_kept(doc, "The decisive moment arrived")
+
+
+def test_header_left_over_the_next_section_by_the_extractor(pipeline):
+    """trafilatura drops a 'read also' box's links and keeps its title: the section heading after it
+    (an <h2> followed by prose) is the article's, not a teaser."""
+    from cleaner.readers.html import read_html
+
+    para = "<p>" + "Pendant une heure, les visiteurs ont été les plus justes et ont attendu leur moment. " * 3 + "</p>"
+    page = (
+        "<html><body><article><h1>Vendôme renverse Pornac</h1>"
+        + para
+        + para
+        + '<div class="read-also"><p>À lire aussi</p><ul><li><a href="/a">Le classement complet</a></li>'
+        '<li><a href="/b">Keita, le joker</a></li></ul></div>'
+        "<h2>Pornac a longtemps tenu le match</h2>"
+        + para.replace("visiteurs", "Pornicais")
+        + para
+        + "</article></body></html>"
+    )
+    doc = pipeline.run(read_html(page.encode(), "match.html"))
+    assert "Pornac a longtemps tenu le match" in doc.kept_text()
+    assert "Le classement complet" not in doc.kept_text()
