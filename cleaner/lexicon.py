@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import ConfigError
+from .literal_gate import Gate, LiteralGate
 
 try:
     from re._casefix import _EXTRA_CASES as _CASE_FIXES
@@ -125,7 +126,6 @@ def _case_safe(s: str) -> bool:
 
 # A pattern is gated on at most this many of its literal sets (cost bound).
 _MAX_FACTORS = 3
-Gate = tuple[tuple[str, ...], ...]
 
 
 def _gate(pattern: str) -> Gate | None:
@@ -139,19 +139,6 @@ def _gate(pattern: str) -> Gate | None:
     if not sets:
         return None
     return tuple(sets[:_MAX_FACTORS])  # most selective first (see _factors)
-
-
-def _passes(low: str | None, gate: Gate | None) -> bool:
-    """False only when the lower-cased line misses one of the gate's literal sets."""
-    if low is None or gate is None:
-        return True
-    for options in gate:
-        for s in options:
-            if s in low:
-                break
-        else:
-            return False
-    return True
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -179,65 +166,6 @@ def _compile_gated(patterns: list[str]) -> list[tuple[re.Pattern[str], Gate | No
     return [(re.compile(p, re.IGNORECASE), _gate(p)) for p in patterns]
 
 
-def _quick(gated: list[tuple[re.Pattern[str], Gate | None]]) -> tuple[str, ...] | None:
-    """Strings one of which a line needs for any of the patterns to be tried: the union of
-    each gate's first set. None when some pattern is not gated."""
-    if any(gate is None for _, gate in gated):
-        return None
-    return tuple(sorted({s for _, gate in gated for s in gate[0]}))
-
-
-def _leading(items: list) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed regex starts with, or None if unknown."""
-    if not items:
-        return None
-    op, av = items[0]
-    if op is _sre.LITERAL:
-        run = ""
-        for op2, av2 in items:
-            if op2 is not _sre.LITERAL:
-                break
-            run += chr(av2)
-        return frozenset([run])
-    if op is _sre.IN and len(av) <= 4 and all(o is _sre.LITERAL for o, _ in av):
-        return frozenset(chr(c) for _, c in av)
-    if op is _sre.SUBPATTERN:
-        return _leading(list(av[3]))
-    if op is _sre.BRANCH:
-        alts = [_leading(list(alt)) for alt in av[1]]
-        return None if None in alts else frozenset().union(*alts)
-    return None
-
-
-def _start_gate(
-    gated: list[tuple[re.Pattern[str], Gate | None]],
-) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-    """For patterns tried at position 0: (starts, holds). A line can match one of them only if
-    it starts with one of ``starts`` (patterns with a literal start) or holds one of ``holds``
-    (the others' quick strings; None: unknown, always try)."""
-    starts: set[str] = set()
-    rest: list[tuple[re.Pattern[str], Gate | None]] = []
-    for rx, gate in gated:
-        try:
-            lits = _leading(list(_sre_parser.parse(rx.pattern, re.IGNORECASE)))
-        except Exception:  # an unexpected parse tree: gate on contents only
-            lits = None
-        if lits and all(_case_safe(s) for s in lits):
-            starts.update(s.lower() for s in lits)
-        else:
-            rest.append((rx, gate))
-    return tuple(sorted(starts)), _quick(rest)
-
-
-def _holds_any(low: str | None, options: tuple[str, ...] | None) -> bool:
-    if low is None or options is None:
-        return True
-    for s in options:  # noqa: SIM110 - a plain loop: any() with a generator is slower on this hot path
-        if s in low:
-            return True
-    return False
-
-
 @dataclass(slots=True)
 class PhraseSet:
     """Whole-line phrases, line prefixes and regexes for one concern."""
@@ -251,11 +179,8 @@ class PhraseSet:
     # Each pattern compiled on its own, with the literals a line needs before it is tried.
     _anchored: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
     _floating: list[tuple[re.Pattern[str], Gate | None]] = field(default_factory=list)
-    _quick: tuple[str, ...] | None = ()
-    # What a whole line must start with for an anchored pattern / hold for a floating one.
-    _anchored_start: tuple[str, ...] = ()
-    _anchored_quick: tuple[str, ...] | None = None
-    _floating_quick: tuple[str, ...] | None = None
+    # Anchored then floating patterns, picked by the literals a line holds (one automaton pass).
+    _literals: LiteralGate | None = None
 
     def add(self, table: dict) -> None:
         self.lines.update(line_key(p) for p in table.get("lines", []))
@@ -270,9 +195,7 @@ class PhraseSet:
         # Patterns anchored at the start are tried at position 0 only; the rest are searched.
         self._anchored = _compile_gated([p[1:] for p in self.patterns if p.startswith("^")])
         self._floating = _compile_gated([p for p in self.patterns if not p.startswith("^")])
-        self._quick = _quick(self._anchored + self._floating)
-        self._anchored_start, self._anchored_quick = _start_gate(self._anchored)
-        self._floating_quick = _quick(self._floating)
+        self._literals = LiteralGate(self._anchored + self._floating)
 
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
@@ -298,37 +221,32 @@ class PhraseSet:
         # Same result as one alternation of all patterns: an anchored one matching at 0 in list
         # order, else the leftmost floating match (the earlier pattern on a tie). Trying them
         # one by one lets a pattern be skipped when the line lacks a literal it needs.
-        if not self._quick and self._quick is not None:
+        gate = self._literals
+        if gate is None or not gate.size:
             return None  # no patterns
         low = None if _CASE_TRICKY.search(text) else text.lower()
-        if low is None:
-            anchored = floating = True
-        else:
-            anchored = low.startswith(self._anchored_start) or _holds_any(low, self._anchored_quick)
-            floating = _holds_any(low, self._floating_quick)
-        if anchored:
-            for rx, gate in self._anchored:
-                if _passes(low, gate):
-                    m = rx.match(text)
-                    if m is not None:
-                        return m
+        n = len(self._anchored)
         best = None
-        for rx, gate in self._floating if floating else ():
-            if _passes(low, gate):
-                m = rx.search(text)
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
-                    if not best.start():
-                        break
+        for pos in gate.candidates(low):
+            if pos < n:
+                m = self._anchored[pos][0].match(text)
+                if m is not None:
+                    return m
+                continue
+            m = self._floating[pos - n][0].search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if not best.start():
+                    break
         return best
 
     def may_search(self, text: str) -> bool:
         """False only when ``search`` can find nothing in ``text`` nor in any part of it: a line
-        fails the quick literal test, so do its sentences. Lets a stage skip them all."""
-        if not self._quick and self._quick is not None:
+        fails the literal test, so do its sentences. Lets a stage skip them all."""
+        gate = self._literals
+        if gate is None or not gate.size:
             return False  # no patterns
-        low = None if _CASE_TRICKY.search(text) else text.lower()
-        return _holds_any(low, self._quick)
+        return gate.any_candidate(None if _CASE_TRICKY.search(text) else text.lower())
 
     def matches(self, text: str) -> bool:
         return self.is_line(text) or self.prefix(text) is not None or self.search(text) is not None
