@@ -49,6 +49,10 @@ CONCERNS = (
     "source_labels",
 )
 
+# A row of buttons: at most this many words, each button at most this many.
+_MAX_ROW_WORDS = 8
+_MAX_ROW_PHRASE_WORDS = 4
+_PUNCT_ONLY = re.compile(r"[\W_]+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _PUNCT_RUN = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -200,6 +204,21 @@ class PhraseSet:
     def is_line(self, text: str) -> bool:
         """The whole line is one of the phrases."""
         return line_key(text) in self.lines
+
+    def is_row(self, text: str) -> bool:
+        """The line is two or more of the whole-line phrases in a row, as a row of buttons copies
+        ("Zitieren Antworten Melden", "Reply · Report")."""
+        words = [w for w in line_key(text).split() if not _PUNCT_ONLY.fullmatch(w)]
+        if not 2 <= len(words) <= _MAX_ROW_WORDS:
+            return False
+        # reach[i]: words[:i] splits into phrases; a split needs two phrases or more.
+        reach = [True] + [False] * len(words)
+        for i in range(len(words)):
+            if reach[i]:
+                for j in range(i + 1, min(len(words), i + _MAX_ROW_PHRASE_WORDS) + 1):
+                    if not (i == 0 and j == len(words)) and " ".join(words[i:j]) in self.lines:
+                        reach[j] = True
+        return reach[-1]
 
     def prefix(self, text: str) -> re.Match[str] | None:
         """The line starts with one of the prefixes (returns the match)."""

@@ -162,3 +162,15 @@ def test_round_six_furniture_phrases(lexicon):
     assert not related.search("Alle Artikel von der Liste wurden gestrichen, sagte die Sprecherin am Montag.")
     assert related.is_line("Similar threads") and related.is_line("Temas similares")
     assert nav.search("Click to expand...")
+
+
+def test_a_row_of_buttons_is_made_of_whole_line_phrases(lexicon):
+    """'Zitieren Antworten Melden' is three post actions copied on one line; a sentence made of the
+    same words, a single phrase, or words that are no phrases are no row."""
+    actions = lexicon["comment_lines"]
+    assert actions.is_row("Zitieren Antworten Melden") and actions.is_row("Like Quote Reply Report")
+    assert actions.is_row("Reply · Report")
+    assert not actions.is_row("Reply")  # one phrase: is_line's business
+    assert not actions.is_row("Reply to the council by Friday")
+    nav = lexicon["navigation"]
+    assert nav.search("Danke: 9") and nav.search("Likes: 12") and nav.search("Me gusta: 4")

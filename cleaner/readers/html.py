@@ -146,6 +146,7 @@ def _parse(html: str) -> Any:
 
 # trafilatura's XML: elements that make a line of their own, and inline ones.
 _XML_BLOCKS = {"p", "head", "item", "row", "quote", "code", "list", "table", "div", "main", "body", "comments", "lb"}
+_CODE_INLINE_IN = {"p", "head", "item", "cell", "quote", "hi", "ref", "code"}
 
 
 def body_to_text(body: Any) -> str:
@@ -159,11 +160,12 @@ def body_to_text(body: Any) -> str:
             out.append(text)
         line.clear()
 
-    def walk(el: Any) -> None:
+    def walk(el: Any, parent: str = "") -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "graphic":
             return
-        block = tag in _XML_BLOCKS
+        # <code> in running text ("the option <code>x</code> makes…") or in a code block is inline.
+        block = tag in _XML_BLOCKS and not (tag == "code" and parent in _CODE_INLINE_IN)
         if block:
             flush()
             if tag == "item":
@@ -171,7 +173,7 @@ def body_to_text(body: Any) -> str:
         if el.text:
             line.append(el.text)
         for child in el:
-            walk(child)
+            walk(child, tag)
             if child.tail:
                 line.append(child.tail)
             if tag == "row" and child.tag == "cell":

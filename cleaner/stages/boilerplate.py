@@ -129,7 +129,7 @@ class Boilerplate:
         """
         actions: dict[str, list[int]] = defaultdict(list)
         for i, b in enumerate(blocks):
-            if not b.keep and core_words(b) <= _MAX_ACTION_WORDS and self.post_actions.is_line(block_core(b)):
+            if not b.keep and self._post_action(b):
                 actions[line_key(block_core(b))].append(i)
         repeated = [where for where in actions.values() if len(where) >= _MIN_POSTS]
         if not repeated:
@@ -155,6 +155,12 @@ class Boilerplate:
                     posts.add(j)
                     j -= 1
         return posts
+
+    def _post_action(self, b: Block) -> bool:
+        """A post's action, or its row of actions ("Zitieren Antworten Melden")."""
+        if core_words(b) <= _MAX_ACTION_WORDS and self.post_actions.is_line(block_core(b)):
+            return True
+        return b.reason == "comment-ui" and self.post_actions.is_row(block_core(b))
 
     def _window(self, blocks: list[Block], classes: list[str], final: list[str]) -> list[str]:
         """Keep what lies outside the main text only when it is good on its own.

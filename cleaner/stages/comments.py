@@ -67,7 +67,7 @@ class Comments:
             b = blocks[i]
             seen += len(b.text)
             text = block_core(b)
-            if b.keep and self.lines.matches(text):
+            if b.keep and (self.lines.matches(text) or self.lines.is_row(text)):
                 b.drop(NAME, "comment-ui")
             if not (b.keep and len(_QUOTED.sub("", text)) < _MAX_HEADER_CHARS and self.headers.matches(text)):
                 i += 1

@@ -41,6 +41,8 @@ _SPACE_RUN = re.compile(" {2,}")
 _GUILLEMET = re.compile("[«»]")
 # A lowercase letter directly followed by an uppercase word: a candidate glue point.
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
+# A glued word in capitals has at least this many letters; shorter ones end brand names ("MySQL").
+_MIN_GLUED_CAPS = 4
 # The same glue points found faster: a lowercase-uppercase pair, then the word from its capital.
 _CAMEL_HINT = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 _CAMEL_RIGHT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)")
@@ -54,9 +56,10 @@ def looks_broken(text: str) -> bool:
 
 
 def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
-    """Split 'adaptéDésactiver' or 'KievSource' but not 'JavaScript' or 'iPhone'.
+    """Split 'adaptéDésactiver' or 'KievSource' but not 'JavaScript', 'iPhone' or 'MySQL'.
 
-    A glue point is split when the right-hand word is all capitals ('lectureATTAQUE'),
+    A glue point is split when the right-hand word is a word in capitals ('lectureATTAQUE';
+    a short acronym is a brand's: 'MySQL', 'macOS'),
     is a UI word from the lexicons ('Source', 'Filtrer'), or the left side ends in an
     accented letter, which brand names in camel case never do.
     """
@@ -70,7 +73,11 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
         if m is None:
             continue
         right = m.group()
-        if (right.isupper() and len(right) >= 2) or right.casefold() in ui_words or not text[at - 1].isascii():
+        if (
+            (right.isupper() and len(right) >= _MIN_GLUED_CAPS)
+            or right.casefold() in ui_words
+            or not text[at - 1].isascii()
+        ):
             cuts.append(at)
     if not cuts:
         return text
@@ -123,8 +130,9 @@ def _strip_trailing(text: str) -> str:
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
-def normalize_text(text: str, lexicon: Lexicon) -> str:
-    """The normalised form of a raw dump; leading indentation is kept for segmentation."""
+def normalize_text(text: str, lexicon: Lexicon, glued: bool = True) -> str:
+    """The normalised form of a raw dump; leading indentation is kept for segmentation.
+    ``glued``: the text may hold labels run together (a copied page), not one read from markup."""
     if looks_broken(text):
         text = ftfy.fix_text(text)
     if not unicodedata.is_normalized("NFC", text):
@@ -136,7 +144,8 @@ def normalize_text(text: str, lexicon: Lexicon) -> str:
         text = _GLUED_TIME.sub(" ", text)
     if "«" in text or "»" in text:
         text = _glue_quotes(text)
-    text = _unglue_camel(text, lexicon.ui_words)
+    if glued:
+        text = _unglue_camel(text, lexicon.ui_words)
     if "  " in text:
         text = _inner_runs(text)
     return _strip_trailing(text)
@@ -151,4 +160,5 @@ class Normalize:
         self.lexicon = ctx.lexicon
 
     def __call__(self, doc: Document) -> None:
-        doc.text = normalize_text(doc.raw, self.lexicon)
+        # An extractor that read the markup kept its elements apart: nothing is glued.
+        doc.text = normalize_text(doc.raw, self.lexicon, glued=doc.metadata.get("extractor") != "trafilatura")

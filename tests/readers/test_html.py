@@ -335,6 +335,15 @@ def test_body_to_text_lines():
     assert body_to_text(body) == "Opening hours\nOpen every day.\n• Monday\n• Tuesday\nAdults | 5 euros\nWorth it."
 
 
+def test_inline_code_stays_in_its_paragraph_and_code_blocks_keep_their_lines():
+    """<code> inside a paragraph is a word of it; a code block (with its inner <code>) is lines."""
+    body = etree.fromstring(
+        "<body><p>Values of type <code>0000-00-00</code> become <code>NULL</code> here.</p>"
+        "<code><code class='language-sql'>UPDATE booking\n   SET cancelled = NULL;</code></code></body>"
+    )
+    assert body_to_text(body) == "Values of type 0000-00-00 become NULL here.\nUPDATE booking\n SET cancelled = NULL;"
+
+
 def test_visible_text_skips_invisible_elements():
     """Scripts, styles, noscript and the head are not shown; blocks make lines, list items bullets."""
     tree = _parse(

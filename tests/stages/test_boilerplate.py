@@ -165,6 +165,30 @@ def test_a_recipes_ingredient_list_is_no_menu(run):
     assert "Desserts" not in doc.kept_text()
 
 
+def test_thread_whose_posts_end_with_a_row_of_actions(run):
+    """'Zitieren Antworten Melden' on one line closes each post: the row counts as the post action."""
+    posts = [
+        (
+            "heizungsneuling",
+            "Wir haben seit Oktober eine Luft-Wasser-Wärmepumpe an der Giebelseite stehen, und seit es kalt "
+            "ist, brummt sie nachts so tief, dass der Nachbar sich beschwert hat und mit einem Anwalt droht.",
+        ),
+        ("Kalle_HH", "Tippe auf Körperschall. Steht das Gerät direkt auf dem Sockel?"),
+        ("heizungsneuling", "Auf einem Betonsockel, Puffer sind keine drin."),
+        ("Sunny", "Bei uns war es die Hydraulikleitung ohne Kompensator."),
+        ("heizungsneuling", "Danke euch allen für die schnellen Tipps!"),
+    ]
+    thread = "Foren › Wärmepumpen\nWärmepumpe brummt nachts\n\n" + "".join(
+        f"{user}\nMitglied\nRegistriert seit: 03.2019\nBeiträge: 14\n12.02.2025, 21:14\n{text}\n"
+        "Zitieren Antworten Melden\nDanke: 3\n"
+        for user, text in posts
+    )
+    doc = run(thread + "Du musst angemeldet sein, um hier zu antworten.\nImpressum\nDatenschutz\n")
+    assert_kept(doc, "Auf einem Betonsockel, Puffer sind keine drin.", "Danke euch allen für die schnellen Tipps!")
+    assert_dropped(doc, "Zitieren Antworten Melden", "comments", "comment-ui")
+    assert "Danke: 3" not in doc.kept_text()
+
+
 def test_german_thread_post_ends_above_its_edit_note(run):
     """'Zitieren' closes each post; the edit note under a post goes, the post above it stays."""
     thread = "".join(

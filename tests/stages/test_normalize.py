@@ -46,7 +46,10 @@ def test_glued_clock_time_is_unglued(norm):
     assert norm("Il est 08h25 déjà") == "Il est 08h25 déjà"
 
 
-@pytest.mark.parametrize("word", ["JavaScript", "iPhone", "YouTube", "PayPal", "McDonald", "LinkedIn", "eBay"])
+@pytest.mark.parametrize(
+    "word",
+    ["JavaScript", "iPhone", "YouTube", "PayPal", "McDonald", "LinkedIn", "eBay", "MySQL", "PostgreSQL", "macOS"],
+)
 def test_camel_case_brand_names_are_not_split(norm, word):
     """Brand names in camel case stay one word."""
     assert norm(f"Le site utilise {word} depuis longtemps.") == f"Le site utilise {word} depuis longtemps."
@@ -87,3 +90,15 @@ def test_pipeline_fills_doc_text(run):
     doc = run(raw)
     assert doc.raw == raw
     assert doc.text.startswith("Le café rouvre.")
+
+
+def test_text_read_from_markup_is_not_unglued(pipeline):
+    """trafilatura kept the page's elements apart: a camel-case word in its text is the author's."""
+    from cleaner.document import Document
+
+    doc = Document(raw="Das Werkzeug heißt pgLOADER und läuft überall.", metadata={"extractor": "trafilatura"})
+    pipeline.stages[0](doc)
+    assert doc.text == "Das Werkzeug heißt pgLOADER und läuft überall."
+    doc = Document(raw="Das Werkzeug heißt pgLOADER und läuft überall.")
+    pipeline.stages[0](doc)
+    assert doc.text == "Das Werkzeug heißt pg LOADER und läuft überall."
