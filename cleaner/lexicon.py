@@ -47,6 +47,7 @@ CONCERNS = (
     "listing",
     "about",
     "source_labels",
+    "newsletter",
 )
 
 # A row of buttons: at most this many words, each button at most this many.

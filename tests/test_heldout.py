@@ -58,7 +58,8 @@ Key = tuple[str, str, str, str]  # (folder, file, kind, snippet or expected valu
 # so are round 2's dates (update-only pages, dd-mm-yyyy), the hyphenated breadcrumb taken for a
 # headline, a contents box repeating question headings, the author's bio box, a press
 # release's "About <Company>" section and a forum thread's last post between post chrome and footer;
-# round 3's forum signatures go since round 6.
+# round 3's forum signatures go since round 6, and round 5's newsletter pitch and glued affiliate
+# link since round 7.
 KNOWN_GAPS: set[Key] = {
     # The "Lo mejor"/"Lo peor" pros and cons (short sentences ending in ".") form a run of short
     # lines that boilerplate's menu rule drops. Rule: lines ending in a sentence end with
@@ -95,15 +96,6 @@ KNOWN_GAPS: set[Key] = {
     # von Südwesten (2019)". Rule: a short line repeated right before an infobox and whose words open
     # the first paragraph ("Der Lindenberger Wasserturm ist ...") is the title.
     ("heldout4", "de_lexikon.txt", "title", "Lindenberger Wasserturm"),
-    # Round 5 (six dumps, five HTML pages).
-    # A newsletter box's pitch ("The best of culture, design and ideas, delivered every Friday.")
-    # sits between its header and its form, both removed as UI; the pitch is a sentence and stays.
-    # Rule: a short sentence between a newsletter or subscription header and its form goes with them.
-    ("heldout5", "en_interview.txt", "without", "The best of culture, design and ideas, delivered every Friday."),
-    # An affiliate link is on the same line as the paragraph it follows ("… copieux. 👉 Voir les
-    # disponibilités et les prix sur Booking"). Rule: a trailing sentence that opens with a pointing
-    # emoji or arrow and names a booking or shop site is a link, dropped as a span.
-    ("heldout5", "fr_blog.txt", "without", "Voir les disponibilités et les prix sur Booking"),
     # Round 6 (six dumps, five HTML pages).
     # phpBB's "accepted answer" box above the first post repeats the answer under a heading
     # ("Respuesta marcada como solución"); the repeated answer goes as a duplicate, its heading stays.

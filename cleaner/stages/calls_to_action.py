@@ -5,6 +5,10 @@ of a paragraph stays); "Minute par minute", "Filtrer par Temps forts" and bare
 timestamps go as lines; a timestamp glued to a live-blog post heading goes and
 the heading stays. Three or more timestamps make the page a live blog.
 
+A sentence opening with a pointing hand or arrow ("👉 Reserva tu hotel aquí") is a
+link. The short pitch between a newsletter box's header and its form (both
+removed as UI) goes with them.
+
 Buttons marked with an asterisk ("Jetzt Tarife vergleichen*", "Check price*") go
 when the page has the footnote the asterisk points to ("*Affiliate link: …"),
 and so does the short pitch between two of them.
@@ -34,10 +38,17 @@ _MAX_LEAD_IN_WORDS = 5
 _MAX_POST_HEADING_WORDS = 15
 # An asterisk footnote ("*Affiliate-Link: …", "*Werbung"), and a short button pointing to it.
 _FOOTNOTE = re.compile(r"^\*[^\W\d_]")
+# Stages whose removals are page furniture (a form's field, a button).
+_UI_STAGES = ("navigation", "comments", NAME)
 _MARKED_BUTTON = re.compile(r"[^\W_][!?.)]?\s?\*$")
 _MAX_BUTTON_WORDS = 6
-# The pitch between two marked buttons of one box.
+# The pitch between two marked buttons of one box, or between a newsletter header and its form.
 _MAX_PITCH_WORDS = 30
+_MAX_BOX_HEADER_WORDS = 5
+# A sentence that opens by pointing at a link.
+_POINTERS = "👉|👇|👆|➡️?|➜|⏩"
+_POINTER = re.compile(f"^[\\s\"'«“]*(?:{_POINTERS})")
+_POINTER_AFTER = re.compile(f"[.!?…]\\s+({_POINTERS})")
 
 
 class CallsToAction:
@@ -47,6 +58,7 @@ class CallsToAction:
         self.cta = ctx.lexicon["calls_to_action"]
         self.live = ctx.lexicon["liveblog"]
         self.months = ctx.lexicon.months
+        self.newsletter = ctx.lexicon["newsletter"]
 
     def __call__(self, doc: Document) -> None:
         stamps = 0
@@ -78,6 +90,23 @@ class CallsToAction:
         if stamps >= _LIVEBLOG_MIN_TIMESTAMPS and doc.page_type == "article":
             doc.page_type = "liveblog"
         self._affiliate_buttons(doc)
+        self._newsletter_pitches(doc)
+
+    def _newsletter_pitches(self, doc: Document) -> None:
+        blocks = doc.blocks
+        for i in range(1, len(blocks) - 1):
+            b, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
+            if (
+                b.keep
+                and block_words(b) <= _MAX_PITCH_WORDS
+                and (not before.keep or block_words(before) <= _MAX_BOX_HEADER_WORDS)
+                and not after.keep
+                and after.stage in _UI_STAGES
+                and self.newsletter.search(before.text)
+            ):
+                b.drop(NAME, "newsletter-pitch")
+                if before.keep:  # "Newsletter Éducation": the box's own header
+                    before.drop(NAME, "newsletter-pitch")
 
     @staticmethod
     def _affiliate_buttons(doc: Document) -> None:
@@ -94,6 +123,12 @@ class CallsToAction:
                 blocks[a + 1].drop(NAME, "affiliate-button")
 
     def _sentences(self, b) -> None:
+        glued = _POINTER_AFTER.search(b.text)
+        if glued:
+            # "… copieux. 👉 Voir les disponibilités": the sentence splitter saw no capital to cut at.
+            start = glued.start(1)
+            end = next((e for s, e in b.sentences if s <= start < e), len(b.text))
+            b.drop_span(start, end, NAME, "call-to-action")
         searchable = self.cta.may_search(b.text)
         hits = [(s, e) for s, e in b.sentences if self._is_cta(core(b.text[s:e]), searchable)]
         if not hits:
@@ -120,4 +155,8 @@ class CallsToAction:
         return len(sentence.split()) <= _MAX_LEAD_IN_WORDS and sentence.rstrip(" \"'»”’)").endswith(("?", "!"))
 
     def _is_cta(self, sentence: str, searchable: bool = True) -> bool:
-        return (searchable and self.cta.search(sentence) is not None) or self.cta.prefix(sentence) is not None
+        return (
+            (searchable and self.cta.search(sentence) is not None)
+            or self.cta.prefix(sentence) is not None
+            or _POINTER.match(sentence) is not None
+        )

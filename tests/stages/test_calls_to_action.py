@@ -147,3 +147,42 @@ def test_affiliate_box_marked_with_asterisks_goes(run):
     assert_dropped(doc, "Zum Tarifrechner*", "calls_to_action", "affiliate-button")
     doc = run(f"{body}\n\n{box}\n{body}")
     assert_kept(doc, "Finden Sie in zwei Minuten")
+
+
+def test_pointing_hand_opens_a_link_line_or_a_glued_link(run):
+    """'👉 Reserva tu hotel aquí' is a link: alone on its line it goes, glued after a paragraph's last
+    sentence it goes as a span and the paragraph stays."""
+    body = (
+        "Comimos en una casa de comidas familiar junto a la catedral, con un menú del día muy completo y "
+        "un trato excelente por parte de los dueños, que nos recomendaron varias rutas."
+    )
+    other = (
+        "Para dormir elegimos una casa rural a las afueras, tranquila y con vistas al río, donde el desayuno "
+        "casero fue lo mejor del viaje."
+    )
+    doc = run(f"{body}\n\n👉 Reserva tu hotel aquí\n\n{other} 👉 Ver precios en Booking\n")
+    assert_dropped(doc, "👉 Reserva tu hotel aquí", "calls_to_action", "call-to-action")
+    assert_span_dropped(doc, "👉 Ver precios en Booking", "calls_to_action", "call-to-action")
+    assert_kept(doc, "donde el desayuno casero fue lo mejor del viaje.")
+
+
+def test_newsletter_pitch_between_header_and_form_goes(run):
+    """The one-sentence pitch of a newsletter box, between its header and its button, goes with them;
+    a sentence after a newsletter mention in the text stays."""
+    body = (
+        "La grève des enseignants a été très suivie ce jeudi dans les écoles du département, selon les "
+        "syndicats qui revendiquent plus de la moitié de grévistes dans le premier degré."
+    )
+    doc = run(
+        f"{body}\n\nNewsletter Éducation\nChaque mercredi, l'essentiel de l'actualité de l'école dans votre boîte "
+        "mail.\nS'inscrire\nMentions légales\n"
+    )
+    assert_dropped(doc, "Chaque mercredi", "calls_to_action", "newsletter-pitch")
+    assert_dropped(doc, "Newsletter Éducation", "calls_to_action", "newsletter-pitch")
+    assert_kept(doc, body)
+
+
+def test_load_more_buttons_of_live_blogs(pipeline):
+    live = pipeline.context.lexicon["liveblog"]
+    assert live.is_line("Voir plus de posts") and live.is_line("Load more updates")
+    assert live.is_line("Cargar más publicaciones")

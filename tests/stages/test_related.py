@@ -199,3 +199,15 @@ def test_header_left_over_the_next_section_by_the_extractor(pipeline):
     doc = pipeline.run(read_html(page.encode(), "match.html"))
     assert "Pornac a longtemps tenu le match" in doc.kept_text()
     assert "Le classement complet" not in doc.kept_text()
+
+
+def test_about_me_box_of_a_blog_goes(run):
+    """'Sobre mí' / 'About me' in the second half of the page: the blogger's bio, not the post."""
+    post = (
+        "Albarracín se recorre en un día si madrugas, y merece la pena subir a la muralla al atardecer, "
+        "cuando la piedra rojiza se enciende y el pueblo queda en silencio bajo el castillo."
+    )
+    bio = "Soy Lucía, periodista de formación y viajera lenta por vocación."
+    doc = run(f"{post}\n\n{post.replace('muralla', 'catedral')}\n\nSobre mí\n{bio}\n")
+    assert_dropped(doc, "Soy Lucía", "related", "about-section")
+    assert_kept(doc, post)
