@@ -51,6 +51,8 @@ _MAX_POST_SPAN = 2 * _MAX_POST_LINES
 _COUNTED = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
 # A run of short lines with at least this share (numerator, denominator) of them is a list.
 _COUNTED_SHARE = (2, 3)
+# A short line under good text with at least this many words, ending like a sentence, is text.
+_MIN_SENTENCE_WORDS = 5
 # Share of the page's text that may come before a thread's first post action.
 _THREAD_HEAD = 0.5
 
@@ -156,6 +158,16 @@ class Boilerplate:
                     j -= 1
         return posts
 
+    def _sentence(self, b: Block) -> bool:
+        """A whole sentence of some words: capital first, sentence punctuation last."""
+        text = b.kept_text()
+        return (
+            b.kind != HEADING
+            and len(text.split()) >= _MIN_SENTENCE_WORDS
+            and text[:1].isupper()
+            and text.rstrip(" \"'»”’)").endswith((".", "!", "?"))
+        )
+
     def _post_action(self, b: Block) -> bool:
         """A post's action, or its row of actions ("Zitieren Antworten Melden")."""
         if core_words(b) <= _MAX_ACTION_WORDS and self.post_actions.is_line(block_core(b)):
@@ -210,16 +222,20 @@ class Boilerplate:
         """A run of many short lines in a row is a menu or a list of links, not text.
 
         In a copied page each menu entry is a line of its own; prose seldom has
-        ``menu_run`` very short lines in a row.
+        ``menu_run`` very short lines in a row. A short sentence right under good text (an
+        article's last line, "The last bus runs on 31 May.") is no menu entry.
         """
         out = list(classes)
         run: list[int] = []
+        last = BAD
         for i, cls in enumerate([*classes, GOOD]):
             if cls == GONE:
                 continue
-            if cls == SHORT:
+            if cls == SHORT and not (last == GOOD and self._sentence(blocks[i])):
                 run.append(i)
+                last = cls
                 continue
+            last = cls
             if len(run) >= self.cfg.menu_run and _menu_like(blocks, run):
                 for j in run:
                     out[j] = BAD
@@ -239,8 +255,10 @@ class Boilerplate:
             if prev_far[i] == next_far[i]:
                 out[i] = prev_far[i]
             else:
-                # Between good and bad: good only when a near-good neighbour vouches for it.
-                out[i] = GOOD if NEAR_GOOD in (prev_near[i], next_near[i]) else BAD
+                # Between good and bad: good only when a near-good neighbour vouches for it, or when
+                # it is a sentence right under good text (an article's short last line).
+                vouched = NEAR_GOOD in (prev_near[i], next_near[i])
+                out[i] = GOOD if vouched or (prev_near[i] == GOOD and self._sentence(blocks[i])) else BAD
         # Near-good blocks take their neighbours' side; those on the left are already decided.
         _, next_decided = self._nearest(out, (NEAR_GOOD,))
         last = BAD

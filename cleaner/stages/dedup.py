@@ -6,8 +6,9 @@
   word n-gram shingles in a MinHashLSH index;
 - a block whose sentences all went goes whole ("duplicate-paragraph"); a block
   that opens with a repeated sentence keeps its new ones;
-- a pull quote (a line in quote marks repeating words of a paragraph, before or
-  after it) goes as "pull-quote": it is part of a sentence, so no sentence matches it.
+- a pull quote (a line in quote marks, or a heading-like line of six words or more,
+  repeating words of a paragraph before or after it) goes as "pull-quote": it is
+  part of a sentence, so no sentence matches it.
 
 Cost stays near-linear: a sentence is hashed only when at least ``threshold``
 of its shingles were already seen in the document, which any near-duplicate
@@ -23,7 +24,7 @@ import zlib
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from ..document import Document
+from ..document import HEADING, Document
 from ..lexicon import line_key
 
 if TYPE_CHECKING:
@@ -39,6 +40,9 @@ _WORDS = re.compile(r"\w+")
 _QUOTED = re.compile(r"^[\"“„«»‘‚‹›'].*[\"”“»«’‘›‹']\W*$", re.DOTALL)
 # A pull quote is a phrase or a sentence or two, not a paragraph.
 _MAX_PULL_QUOTE_WORDS = 40
+# Unquoted, a pull quote is a heading-like line of this many words or more (a subhead of two or
+# three words may well recur in the text).
+_MIN_PULL_HEADING_WORDS = 6
 
 
 def shingles(tokens: list[str], size: int) -> set[str]:
@@ -147,13 +151,15 @@ class Dedup:
         self._pull_quotes(doc, owners, postings)
 
     def _pull_quotes(self, doc: Document, owners: list[int], postings: dict[str, list[int]]) -> None:
-        """Drop quoted lines whose words all stand, in order, inside another kept block."""
+        """Drop quoted lines, and heading-like lines of some words, whose words all stand, in order,
+        inside another kept block."""
         blocks = doc.blocks
         for bi, b in enumerate(blocks):
-            if not b.keep or b.spans or not _QUOTED.match(b.text):
+            if not b.keep or b.spans or not (_QUOTED.match(b.text) or b.kind == HEADING):
                 continue
             tokens = _WORDS.findall(b.text.casefold())
-            if not self.min_words <= len(tokens) <= _MAX_PULL_QUOTE_WORDS:
+            least = self.min_words if b.kind != HEADING else max(self.min_words, _MIN_PULL_HEADING_WORDS)
+            if not least <= len(tokens) <= _MAX_PULL_QUOTE_WORDS:
                 continue
             # Blocks holding every shingle of the quote, then the exact check on their words.
             holders: set[int] | None = None

@@ -97,7 +97,9 @@ def table_of_contents(doc: Document) -> None:
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys[:-1]):
         after = blocks[pos + 1]
-        if key and after.kind == PARAGRAPH and core_words(after) >= _MIN_SECTION_WORDS:
+        if key and (
+            (after.kind == PARAGRAPH and core_words(after) >= _MIN_SECTION_WORDS) or after.kind == LIST_ITEM
+        ):  # a section of prose, or of a list ("Tools you'll need", then its items)
             last_seen[key] = pos
     run: list[int] = []
     for pos, b in enumerate([*blocks, None]):

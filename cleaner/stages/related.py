@@ -28,6 +28,8 @@ _MIN_TICKER_RUN = 3
 _MAX_LINK_WORDS = 30
 # A teaser title may end like a sentence when it asks or exclaims ("Sinnvoll oder Geldverschwendung?").
 _MAX_TITLE_WORDS = 15
+# A read-more button is a few words.
+_MAX_BUTTON_WORDS = 5
 # "About <Company>" sections are looked for in the second half of the page, and reach this far.
 _ABOUT_TAIL = 0.5
 _ABOUT_MAX_BLOCKS = 3
@@ -106,6 +108,22 @@ class Related:
             i += 1
         self._tickers(blocks)
         self._about_sections(blocks)
+        self._titles_over_read_more(blocks)
+
+    def _titles_over_read_more(self, blocks: list[Block]) -> None:
+        """A headline right above a read-more button of its own ("Weiterlesen mit Plus", "Read more")
+        is a teaser's title, whatever stage took the button."""
+        for i in range(len(blocks) - 1):
+            b, nxt = blocks[i], blocks[i + 1]
+            if (
+                b.keep
+                and b.kind == HEADING
+                and core_words(b) <= _MAX_TITLE_WORDS
+                and not nxt.keep
+                and core_words(nxt) <= _MAX_BUTTON_WORDS
+                and self.links.prefix(block_core(nxt))
+            ):
+                b.drop(NAME, "related-teaser")
 
     def _about_sections(self, blocks: list[Block]) -> None:
         """ "About the author", "About <Company>" in the last part of the page: the header and the

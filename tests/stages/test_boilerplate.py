@@ -257,3 +257,15 @@ def test_tagline_above_the_title_is_not_rescued_by_the_article(run):
     )
     assert doc.title == "Mulchen mit Rasenschnitt: Was ich gelernt habe"
     assert "Notizen aus einem Schrebergarten" not in doc.kept_text()
+
+
+def test_short_last_line_of_an_article_above_its_tags_stays(run):
+    """The article's short last sentence, then the topic tags (a run of short lines): the sentence is
+    text under good text, not the first entry of a menu."""
+    doc = run(
+        f"Councillors vote to scrap the 41 bus\n\n{EN_P1}\n\n{EN_P2}\n\n"
+        "The last 41 bus is due to run on Saturday 31 May.\nTopics\nBuses\nHarbury County Council\nMillbrook\n"
+        "Transport\n"
+    )
+    assert_kept(doc, "The last 41 bus is due to run on Saturday 31 May.")
+    assert "Harbury County Council" not in doc.kept_text()

@@ -153,3 +153,16 @@ def test_quoted_line_of_its_own_stays(run):
     """A quotation standing alone, its words nowhere else on the page, is text."""
     doc = run(f"{EN_FIRST}\n\n“We will keep the doors open every evening until the end of the summer.”\n")
     assert_kept(doc, "“We will keep the doors open every evening")
+
+
+def test_unquoted_pull_quote_heading_goes(run):
+    """A pull quote set as a heading without quote marks: six words or more of a paragraph's sentence."""
+    doc = run(
+        "Los embalses caen al 31 %\n\n"
+        '"No podemos regar con promesas, necesitamos agua o ayudas ya", resumió la portavoz de los pequeños '
+        "agricultores, que pidió una reunión urgente con la consejería.\n\n"
+        "No podemos regar con promesas, necesitamos agua o ayudas ya\n\n"
+        "La confederación hidrográfica aprobará el jueves nuevas restricciones para el regadío.\n"
+    )
+    assert_dropped(doc, "No podemos regar con promesas, necesitamos agua o ayudas ya", "dedup", "pull-quote")
+    assert_kept(doc, "resumió la portavoz")

@@ -185,3 +185,19 @@ def test_source_label_and_the_name_under_it_go(run):
     )
     assert_dropped(doc, "La Voix du Périgord", "navigation", "source-credit")
     assert_kept(doc, "The council confirmed the closure")
+
+
+def test_contents_entry_whose_section_is_a_list(run):
+    """A how-to's contents: one section is a list of tools, not prose; its entry goes all the same."""
+    prose = (
+        "On older two-handled taps a small rubber washer is pressed against a brass seat every time you turn "
+        "the handle off, and over the years the rubber hardens and cracks."
+    )
+    doc = run(
+        "How to fix a dripping tap\nJump to:\nWhy is my tap dripping?\nTools you'll need\nHow to replace the washer\n\n"
+        f"{prose}\n\nWhy is my tap dripping?\n{prose.replace('brass', 'metal')}\n\nTools you'll need\n"
+        "- Adjustable spanner\n- Replacement washer (12 mm)\n- Old towel\n\nHow to replace the washer\n"
+        f"{prose.replace('rubber', 'fibre')}\n"
+    )
+    assert doc.kept_text().count("Tools you'll need") == 1
+    assert doc.kept_text().count("Why is my tap dripping?") == 1

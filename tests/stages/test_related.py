@@ -211,3 +211,18 @@ def test_about_me_box_of_a_blog_goes(run):
     doc = run(f"{post}\n\n{post.replace('muralla', 'catedral')}\n\nSobre mí\n{bio}\n")
     assert_dropped(doc, "Soy Lucía", "related", "about-section")
     assert_kept(doc, post)
+
+
+def test_headline_over_its_own_read_more_button_is_a_teaser(run):
+    """A premium teaser box: a headline, then 'Weiterlesen mit Plus'. The headline goes with its button;
+    a section heading followed by prose stays."""
+    para = (
+        "Die Talbrücke bei Mittelbach bleibt für Lastwagen über 7,5 Tonnen bis mindestens Ende des Jahres "
+        "gesperrt, teilte die Autobahn GmbH am Freitag mit."
+    )
+    doc = run(
+        f"{para}\n\nUmleitung über die B 27\n{para.replace('Freitag', 'Montag')}\n\nPlus\n"
+        "Pendeln in der Region: So viel Zeit verlieren Sie wirklich im Stau\nWeiterlesen mit Plus\n"
+    )
+    assert_dropped(doc, "Pendeln in der Region", "related", "related-teaser")
+    assert_kept(doc, "Umleitung über die B 27")
