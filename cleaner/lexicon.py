@@ -53,7 +53,7 @@ CONCERNS = (
 # A row of buttons: at most this many words, each button at most this many.
 _MAX_ROW_WORDS = 8
 _MAX_ROW_PHRASE_WORDS = 4
-_PUNCT_ONLY = re.compile(r"[\W_]+")
+_NO_LETTER = re.compile(r"[\W\d_]+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _PUNCT_RUN = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -209,7 +209,8 @@ class PhraseSet:
     def is_row(self, text: str) -> bool:
         """The line is two or more of the whole-line phrases in a row, as a row of buttons copies
         ("Zitieren Antworten Melden", "Reply · Report")."""
-        words = [w for w in line_key(text).split() if not _PUNCT_ONLY.fullmatch(w)]
+        # Separators and counts ("Like (34)") are not buttons.
+        words = [w for w in line_key(text).split() if not _NO_LETTER.fullmatch(w)]
         if not 2 <= len(words) <= _MAX_ROW_WORDS:
             return False
         # reach[i]: words[:i] splits into phrases; a split needs two phrases or more.

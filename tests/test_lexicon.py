@@ -174,3 +174,20 @@ def test_a_row_of_buttons_is_made_of_whole_line_phrases(lexicon):
     assert not actions.is_row("Reply to the council by Friday")
     nav = lexicon["navigation"]
     assert nav.search("Danke: 9") and nav.search("Likes: 12") and nav.search("Me gusta: 4")
+
+
+def test_round_eight_furniture_phrases(lexicon):
+    """Aggregator and wire chrome, helpful counts, sort boxes, comment moderation notes, affiliate
+    notes in the plural, verification dates; prose with the same words is left alone."""
+    nav, lines = lexicon["navigation"], lexicon["comment_lines"]
+    assert nav.is_line("Expand user menu") and nav.is_line("News provided by") and nav.is_line("Tweet this")
+    assert nav.prefix("Sort by: Best") and nav.prefix("Sortieren nach: Hilfreichste")
+    assert nav.search("Hilfreich (12)") and nav.is_line("Partager la page")
+    assert lines.search("Comments are moderated. Please read our community guidelines before posting.")
+    assert lines.search("Les commentaires sont modérés avant publication.")
+    assert not lines.search("The comments are moderated by volunteers, the report says.")
+    assert lexicon["calls_to_action"].search(
+        "Como afiliados de Amazon ganamos una comisión por las compras que cumplen los requisitos."
+    ) or nav.search("Como afiliados de Amazon ganamos una comisión por las compras que cumplen los requisitos.")
+    assert lines.is_row("Reply Report Like (34)")
+    assert "vérifié le" in lexicon.updated

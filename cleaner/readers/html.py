@@ -368,7 +368,20 @@ def _find_date(tree: Any, url: str | None) -> str | None:
     costs about 4 ms a page and finds a date on about a fifth more pages than the quick one."""
     from htmldate import find_date
 
+    # The post's own <time> (WordPress "entry-date published", schema.org datePublished) first: htmldate
+    # takes the oldest date it can find, which may be that of an older post linked from this one.
+    for el in tree.xpath(_PUBLISHED_TIME):
+        found = _ISO_DAY.match(el.get("datetime") or el.get("content") or "")
+        if found:
+            return found.group()
     return find_date(tree, extensive_search=True, original_date=True, url=url)
+
+
+_PUBLISHED_TIME = (
+    "//time[@datetime][contains(concat(' ', normalize-space(@class), ' '), ' published ')"
+    " or @itemprop='datePublished'] | //meta[@itemprop='datePublished'][@content]"
+)
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
 def read_html(data: bytes, source: str = "-", url: str | None = None, full_metadata: bool = False) -> Document:
@@ -397,8 +410,19 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
             visible = ""
         if not text.strip() or (len(visible) >= _MIN_VISIBLE_CHARS and len(text) < _MIN_SHARE * len(visible)):
             doc.raw, doc.metadata["extractor"] = visible, "text"
-    if tree is not None and doc.metadata["extractor"] == "trafilatura" and doc.raw:
+    if (
+        tree is not None
+        and doc.metadata["extractor"] == "trafilatura"
+        and text
+        and _attempt(lambda: one_post_of_many(tree, text))
+    ):
+        # A thread whose posts are sibling containers (XenForo's <article class="message">), of which
+        # trafilatura took the first: the page's visible text holds them all, and the text stages
+        # know a thread.
+        doc.raw, doc.metadata["extractor"] = visible_text(tree), "text"
+    if tree is not None and doc.raw:
         doc.chrome_lines = _attempt(lambda: chrome_lines(tree)) or frozenset()
+    if tree is not None and doc.metadata["extractor"] == "trafilatura" and doc.raw:
         lead = _attempt(lambda: standfirst(tree, doc.raw, meta.get("description")))
         if lead:
             doc.raw = f"{lead}\n{doc.raw}"
@@ -409,6 +433,40 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
         doc.warnings.append("no text in the page")
     return doc
 
+
+def one_post_of_many(tree: Any, text: str) -> bool:
+    """The extraction is one of three or more sibling containers of one class (a thread's posts) that
+    together hold far more text than it: most of its long lines stand in one of them."""
+    probes = [line[:_PROBE_CHARS] for line in text.split("\n") if len(line) >= _PROBE_CHARS][:_MAX_PROBES]
+    if not probes:
+        return False
+    groups: dict[tuple[int, str, str], list[Any]] = {}
+    for el in tree.iter("article", "li", "div", "section"):
+        classes = (el.get("class") or "").split()
+        parent = el.getparent()
+        if classes and parent is not None:
+            groups.setdefault((id(parent), el.tag, classes[0]), []).append(el)
+    for members in groups.values():
+        if len(members) < _MIN_POSTS:
+            continue
+        texts = [_plain(m.text_content()) for m in members]
+        if sum(map(len, texts)) < _MISSED_SHARE * len(text):
+            continue
+        # Posts say something: most members hold some text (page sections of one class mostly do not).
+        if 3 * sum(len(t) >= _MIN_POST_CHARS for t in texts) < 2 * len(members):
+            continue
+        hits = [sum(p in t for p in probes) for t in texts]
+        if 2 * max(hits) > len(probes) and sum(h > 0 for h in hits) < len(members) - 1:
+            return True
+    return False
+
+
+# A thread's posts: this many sibling containers at least, holding this many times the extraction.
+_MIN_POSTS = 3
+_MISSED_SHARE = 2
+_PROBE_CHARS = 60
+_MAX_PROBES = 5
+_MIN_POST_CHARS = 200
 
 # Classes CMSs give the summary under a headline.
 _STANDFIRST_CLASS = re.compile(

@@ -47,7 +47,7 @@ class Comments:
         in a row are a media player's position and length ("00:00", "06:12"), not comments."""
         lines = [core(b.text) for b in ahead]
         for k, t in enumerate(lines):
-            if self.lines.matches(t):
+            if self.lines.matches(t) or self.lines.is_row(t):
                 return True
             beside = (lines[n] for n in (k - 1, k + 1) if 0 <= n < len(lines))
             if BARE_TIME.match(t) and not any(BARE_TIME.match(x) for x in beside):

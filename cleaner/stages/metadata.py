@@ -57,6 +57,10 @@ _SITE_PARTICLES = frozenset(
     | {"y", "et", "und", "am", "im", "di", "da", "do", "dos", "van", "von"}
 )
 _PUNCT_ONLY = re.compile(r"[\W_]+")
+# Two breadcrumb separators: a path, not a headline.
+_BREADCRUMB = re.compile(r"\s[›»>/|]\s.*\s[›»>/|]\s")
+# A question is a page's title when its date or byline line comes within this many lines.
+_SIGNED_WITHIN = 4
 _RATING_STARS = re.compile(r"[★☆✩✪⭐]")
 # Between the items of a meta line: "By Jane Doe · 5 min read | 3 comments".
 _META_SEPARATOR = re.compile(r"\s+[·•|]\s+")
@@ -236,11 +240,13 @@ class Metadata:
                 and block_words(b) >= 3
                 and not b.notes.get("continuation")
                 and not _RATING_STARS.search(b.text)  # "★★★★☆ Notre avis : 4/5"
+                and not _BREADCRUMB.search(b.text)  # "HilfeNetz › Internet & Netzwerk › WLAN"
             ):
                 headings.append(b)
-                if not _QUESTION_END.search(b.text):
+                if not _QUESTION_END.search(b.text) or self._signed(doc, b):
                     # A question in the head is as often a dialog ("Are you sure you want to log
-                    # out?") as a title: it is taken only when the page restates it (below).
+                    # out?") as a title: it is taken when the asker's name and date follow it, or
+                    # when the page restates it (below).
                     previous, candidate = (candidate if last_kept is candidate else None), b
             last_kept = b
         restated = self._restated(doc, headings)
@@ -255,6 +261,14 @@ class Metadata:
         ):
             return previous
         return candidate
+
+    @staticmethod
+    def _signed(doc: Document, b: Block) -> bool:
+        """A date or byline line within the few lines under ``b``: a question asked on a Q&A page."""
+        return any(
+            n.stage == NAME and n.reason in ("date-line", "byline")
+            for n in doc.blocks[b.index + 1 : b.index + 1 + _SIGNED_WITHIN]
+        )
 
     @staticmethod
     def _restated(doc: Document, headings: list[Block]) -> Block | None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 NAME = "navigation"
 # Separators of a row of UI labels ("Home | News | Sport", "Facebook · Twitter").
 _ROW_SPLIT = re.compile(r"\s*(?:\||·|•|/|»|›|>|–|—)\s*")
+_ROW_MARK = re.compile(r"[|·•/»›>–—]")
 # Prose never gets this long and still be a UI label.
 _MAX_UI_WORDS = 40
 # A table of contents: this many entries in a row, each repeated later as a heading.
@@ -38,6 +39,8 @@ class Navigation:
         self.source_labels = lx["source_labels"]
 
     def _is_ui_row(self, text: str) -> bool:
+        if not _ROW_MARK.search(text):  # no separator: one part, no row
+            return False
         parts = [p for p in _ROW_SPLIT.split(text) if p]
         return len(parts) >= 2 and all(self.nav.is_line(p) for p in parts)
 
@@ -91,7 +94,7 @@ def table_of_contents(doc: Document) -> None:
     blocks = [b for b in doc.blocks if b.keep]
     # Entries are compared without their numbers: "4 Wasserdruck prüfen" lists "Wasserdruck prüfen".
     # Only heading-like lines can be entries or section titles: the others get no key.
-    keys = [_ENTRY_NUMBER.sub("", line_key(block_core(b))) if b.kind in _ENTRY_KINDS else "" for b in blocks]
+    keys = [_entry_key(b) if b.kind in _ENTRY_KINDS else "" for b in blocks]
     # Where each heading-like line last opens a section (prose follows it): a contents entry
     # points there. A menu entry repeated in the footer opens nothing.
     last_seen: dict[str, int] = {}
@@ -108,6 +111,11 @@ def table_of_contents(doc: Document) -> None:
             continue
         _drop_toc_run(run, blocks, keys, last_seen)
         run = []
+
+
+def _entry_key(b: Block) -> str:
+    key = line_key(block_core(b))
+    return _ENTRY_NUMBER.sub("", key) if key[:1].isdigit() else key
 
 
 def _drop_toc_run(run: list[int], blocks: list[Block], keys: list[str], last_seen: dict[str, int]) -> None:

@@ -708,3 +708,43 @@ def test_forum_signatures_and_attachment_boxes_go(pipeline):
     assert "Quien siembra con prisa" not in kept
     assert "Visto 212 veces" not in kept
     assert any(b.reason == "forum-signature" for b in doc.blocks)
+
+
+def test_thread_of_sibling_posts_trafilatura_cut_to_one_is_read_whole(pipeline):
+    """XenForo wraps each post in <article class="message">; on the round-8 thread trafilatura keeps
+    only the first. The page's visible text holds every post, and the text stages read the thread."""
+    from cleaner.readers.html import extract, load_tree, one_post_of_many
+
+    data = (ROOT / "fixtures" / "heldout8" / "de_forum.html").read_bytes()
+    tree = load_tree(data.decode("utf-8"))
+    text, _ = extract(tree)
+    assert "Heizlastberechnung" not in text  # trafilatura alone: the first post only
+    assert one_post_of_many(tree, text)
+    doc = pipeline.run(read_one(data, "de_forum.html"))
+    assert doc.metadata["extractor"] == "text"
+    kept = doc.kept_text()
+    assert "Heizlastberechnung" in kept and "Die Jahresarbeitszahl lag im ersten Jahr bei 3,4" in kept
+
+
+def test_one_article_among_sections_of_one_class_stays_trafilaturas():
+    """Page sections sharing a class, most of them near empty (ad slots, a short promo): no thread."""
+    from cleaner.readers.html import one_post_of_many
+
+    body = "Der Stadtrat hat am Dienstag den Bau von zwölf Kilometern Radweg beschlossen. " * 6
+    tree = _tree(
+        "<html><body>"
+        f'<div class="slot x"><article><p>{body}</p></article></div>'
+        + "".join('<div class="slot y">Anzeige</div>' for _ in range(4))
+        + f'<div class="slot z"><p>{"Mehr aus der Region und weitere Nachrichten. " * 9}</p></div>'
+        "</body></html>"
+    )
+    assert not one_post_of_many(tree, body.strip())
+
+
+def test_the_posts_own_published_time_beats_older_dates_on_the_page():
+    """htmldate takes the oldest date it finds on the round-8 blog page (2022, from elsewhere on the
+    page); the post's own <time class="entry-date published"> says 2023-07-09."""
+    from cleaner.readers.html import _find_date, load_tree
+
+    tree = load_tree((ROOT / "fixtures" / "heldout8" / "fr_blog.html").read_text("utf-8"))
+    assert _find_date(tree, None) == "2023-07-09"

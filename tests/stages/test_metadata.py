@@ -290,3 +290,16 @@ def test_rating_line_is_not_the_title(run):
         "Pendant tout un été, elle suit une gardienne de piscine municipale qui attend que les jours passent.\n"
     )
     assert doc.title == "« Les Heures creuses » : Margot Delvaux filme l’ennui comme un paysage"
+
+
+def test_question_signed_by_its_asker_is_the_title_and_a_breadcrumb_is_not(run):
+    """A Q&A page: the breadcrumb, then the question with the asker's name and date under it."""
+    doc = run(
+        "HilfeNetz › Internet & Netzwerk › WLAN\n"
+        "WLAN trennt sich nach dem Standby unter Windows 11 ständig – was kann ich tun?\n"
+        "Levin_K\nGefragt am 17.03.2025 um 19:42\n\n"
+        "Seit dem letzten großen Update verliert mein Laptop jedes Mal die Verbindung, wenn er aus dem "
+        "Standby aufwacht, und erst ein Neustart bringt das WLAN zurück.\n"
+    )
+    assert doc.title == "WLAN trennt sich nach dem Standby unter Windows 11 ständig – was kann ich tun?"
+    assert doc.date == "2025-03-17T19:42"
