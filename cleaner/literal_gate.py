@@ -27,12 +27,13 @@ Gate = tuple[tuple[str, ...], ...]
 class LiteralGate:
     """Candidate patterns of one list (in list order) for a lower-cased line."""
 
-    __slots__ = ("_ac", "_always", "_by_literal", "_checks", "size")
+    __slots__ = ("_ac", "_always", "_by_literal", "_checks", "_literals", "size")
 
     def __init__(self, gated: list[tuple[re.Pattern[str], Gate | None]]) -> None:
         self.size = len(gated)
         literals = sorted({s for _, gate in gated if gate for options in gate for s in options if _indexed(options)})
         ids = {s: i for i, s in enumerate(literals)}
+        self._literals = literals
         self._ac = AhoCorasick(literals) if literals else None
         self._by_literal: dict[int, list[int]] = defaultdict(list)
         # Per pattern: the literal-id sets it also needs, and the short-literal sets to test with ``in``.
@@ -47,6 +48,16 @@ class LiteralGate:
                     self._by_literal[lit].append(pos)
             else:
                 self._always.append(pos)
+
+    def __getstate__(self) -> dict:
+        # The automaton does not pickle (a pipeline sent to spawned workers or Dask): rebuilt from
+        # its literals, in the same order, so literal ids stay the same.
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_ac"}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._ac = AhoCorasick(self._literals) if self._literals else None
 
     def found(self, low: str) -> set[int]:
         """Ids of the indexed literals present in the lower-cased line."""

@@ -191,3 +191,9 @@ def test_round_eight_furniture_phrases(lexicon):
     ) or nav.search("Como afiliados de Amazon ganamos una comisión por las compras que cumplen los requisitos.")
     assert lines.is_row("Reply Report Like (34)")
     assert "vérifié le" in lexicon.updated
+
+
+def test_feedback_prompt_needs_its_adjective(lexicon):
+    cta = lexicon["calls_to_action"]
+    assert cta.search("Was this article helpful?")
+    assert not cta.search("Did you find the answer?") and not cta.search("Is the information?")

@@ -52,3 +52,15 @@ def test_short_literals_are_tested_without_the_automaton():
     assert gate.candidates("nothing here") == []
     assert gate.candidates(None) == [0, 1]  # a line case folding cannot be trusted with: try all
     assert gate.any_candidate("our newsletter") and gate.any_candidate("page 2 of 7")
+
+
+def test_the_pipeline_pickles_and_searches_the_same_after():
+    """A pipeline sent to spawned workers or Dask is pickled: the automaton is rebuilt on the way."""
+    import pickle
+
+    from cleaner import default_pipeline
+
+    pipeline = pickle.loads(pickle.dumps(default_pipeline()))
+    nav = pipeline.context.lexicon["navigation"]
+    assert nav.search("Pressefoto herunterladen (JPG, 2 MB)") is not None
+    assert nav.search("The council met on Tuesday.") is None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from ..document import Document
@@ -244,8 +245,17 @@ _CHROME_XPATH = (
 
 
 def chrome_lines(tree: Any) -> frozenset[str]:
-    """Line keys of the text pieces inside forum signatures and attachment boxes."""
-    return frozenset(filter(None, (line_key(piece) for el in tree.xpath(_CHROME_XPATH) for piece in el.itertext())))
+    """Line keys of forum signatures and attachment boxes: each box's whole text, and the pieces of it
+    long enough to be lines of their own (a fragment such as a bold "Linux" is not)."""
+    keys: set[str] = set()
+    for el in tree.xpath(_CHROME_XPATH):
+        keys.add(line_key(_plain(el.text_content())))
+        keys.update(line_key(piece) for piece in el.itertext() if len(piece.split()) >= _MIN_CHROME_PIECE_WORDS)
+    keys.discard("")
+    return frozenset(keys)
+
+
+_MIN_CHROME_PIECE_WORDS = 3
 
 
 def extract(page: str | Any, url: str | None = None, full_metadata: bool = False) -> tuple[str, dict[str, Any]]:
@@ -370,11 +380,30 @@ def _find_date(tree: Any, url: str | None) -> str | None:
 
     # The post's own <time> (WordPress "entry-date published", schema.org datePublished) first: htmldate
     # takes the oldest date it can find, which may be that of an older post linked from this one.
-    for el in tree.xpath(_PUBLISHED_TIME):
-        found = _ISO_DAY.match(el.get("datetime") or el.get("content") or "")
-        if found:
-            return found.group()
+    found = [(el, day) for el in tree.xpath(_PUBLISHED_TIME) if (day := _valid_day(el))]
+    if len(found) > 1:
+        # Several posts dated on the page (a sidebar of recent posts): the one near the page's <h1>.
+        h1s = tree.findall(".//h1")
+        near = []
+        if len(h1s) == 1:
+            for holder in list(h1s[0].iterancestors())[:_DATE_REACH]:
+                near = [day for el, day in found if holder in el.iterancestors()]
+                if near:
+                    break
+        found = [(None, near[0])] if near else []
+    if found:
+        return found[0][1]
     return find_date(tree, extensive_search=True, original_date=True, url=url)
+
+
+def _valid_day(el: Any) -> str | None:
+    found = _ISO_DAY.match(el.get("datetime") or el.get("content") or "")
+    if not found:
+        return None
+    try:
+        return date.fromisoformat(found.group()).isoformat()
+    except ValueError:  # "2023-19-39"
+        return None
 
 
 _PUBLISHED_TIME = (
@@ -382,6 +411,8 @@ _PUBLISHED_TIME = (
     " or @itemprop='datePublished'] | //meta[@itemprop='datePublished'][@content]"
 )
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+# How far up from the <h1> the post's own <time> is looked for.
+_DATE_REACH = 5
 
 
 def read_html(data: bytes, source: str = "-", url: str | None = None, full_metadata: bool = False) -> Document:
@@ -419,7 +450,9 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
         # A thread whose posts are sibling containers (XenForo's <article class="message">), of which
         # trafilatura took the first: the page's visible text holds them all, and the text stages
         # know a thread.
-        doc.raw, doc.metadata["extractor"] = visible_text(tree), "text"
+        visible = _attempt(lambda: visible_text(tree))
+        if visible:
+            doc.raw, doc.metadata["extractor"] = visible, "text"
     if tree is not None and doc.raw:
         doc.chrome_lines = _attempt(lambda: chrome_lines(tree)) or frozenset()
     if tree is not None and doc.metadata["extractor"] == "trafilatura" and doc.raw:
@@ -440,12 +473,13 @@ def one_post_of_many(tree: Any, text: str) -> bool:
     probes = [line[:_PROBE_CHARS] for line in text.split("\n") if len(line) >= _PROBE_CHARS][:_MAX_PROBES]
     if not probes:
         return False
-    groups: dict[tuple[int, str, str], list[Any]] = {}
+    # Keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed.
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
     for el in tree.iter("article", "li", "div", "section"):
         classes = (el.get("class") or "").split()
         parent = el.getparent()
         if classes and parent is not None:
-            groups.setdefault((id(parent), el.tag, classes[0]), []).append(el)
+            groups.setdefault((parent, el.tag, classes[0]), []).append(el)
     for members in groups.values():
         if len(members) < _MIN_POSTS:
             continue

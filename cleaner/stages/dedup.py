@@ -36,8 +36,9 @@ NAME = "dedup"
 # A shingle held by this many earlier sentences is common: its holders are not enumerated.
 _COMMON_SHINGLE = 64
 _WORDS = re.compile(r"\w+")
-# A whole line in quote marks (the closing mark may be followed by punctuation).
-_QUOTED = re.compile(r"^[\"“„«»‘‚‹›'].*[\"”“»«’‘›‹']\W*$", re.DOTALL)
+# Quote marks: a whole line in them is a quotation (the closing one may be followed by punctuation).
+_OPENING_QUOTES = frozenset("\"“„«»‘‚‹›'")
+_CLOSING_QUOTES = frozenset("\"”“»«’‘›‹'")
 # A pull quote is a phrase or a sentence or two, not a paragraph.
 _MAX_PULL_QUOTE_WORDS = 40
 # Unquoted, a pull quote is a heading-like line of this many words or more (a subhead of two or
@@ -50,6 +51,17 @@ def shingles(tokens: list[str], size: int) -> set[str]:
         return {" ".join(tokens)}
     # zip of shifted copies yields every window of ``size`` tokens, joined at C speed.
     return set(map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))
+
+
+def _quoted(text: str) -> bool:
+    """The line opens with a quote mark and closes with one, bar trailing punctuation."""
+    text = text.strip()
+    if len(text) < 2 or text[0] not in _OPENING_QUOTES:
+        return False
+    end = len(text)
+    while end > 1 and not text[end - 1].isalnum() and text[end - 1] not in _CLOSING_QUOTES:
+        end -= 1
+    return text[end - 1] in _CLOSING_QUOTES
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -152,25 +164,38 @@ class Dedup:
 
     def _pull_quotes(self, doc: Document, owners: list[int], postings: dict[str, list[int]]) -> None:
         """Drop quoted lines, and heading-like lines of some words, whose words all stand, in order,
-        inside another kept block."""
+        inside another kept block (for a heading, not the paragraph right under it: a subhead may
+        restate its own section's first sentence)."""
         blocks = doc.blocks
+        words_of: dict[int, str] = {}
         for bi, b in enumerate(blocks):
-            if not b.keep or b.spans or not (_QUOTED.match(b.text) or b.kind == HEADING):
+            if not b.keep or b.spans or not (_quoted(b.text) or b.kind == HEADING):
                 continue
             tokens = _WORDS.findall(b.text.casefold())
             least = self.min_words if b.kind != HEADING else max(self.min_words, _MIN_PULL_HEADING_WORDS)
             if not least <= len(tokens) <= _MAX_PULL_QUOTE_WORDS:
                 continue
-            # Blocks holding every shingle of the quote, then the exact check on their words.
+            # Blocks holding every shingle of the quote, rarest shingle first; a shingle as common as
+            # "of the" says nothing and would make the pass quadratic.
+            lists = sorted((postings.get(x, ()) for x in shingles(tokens, self.size)), key=len)
             holders: set[int] | None = None
-            for x in shingles(tokens, self.size):
-                found = {owners[sid] for sid in postings.get(x, ())} - {bi}
+            for holding in lists:
+                if len(holding) >= _COMMON_SHINGLE:
+                    break
+                found = {owners[sid] for sid in holding} - {bi}
                 holders = found if holders is None else holders & found
                 if not holders:
                     break
+            if not holders:
+                continue
+            under = next((j for j in range(bi + 1, len(blocks)) if blocks[j].keep), None)
             phrase = f" {' '.join(tokens)} "
-            for o in sorted(holders or ()):
-                if blocks[o].keep and phrase in f" {' '.join(_WORDS.findall(blocks[o].kept_text().casefold()))} ":
+            for o in sorted(holders):
+                if not blocks[o].keep or (b.kind == HEADING and not _quoted(b.text) and o == under):
+                    continue
+                if o not in words_of:
+                    words_of[o] = f" {' '.join(_WORDS.findall(blocks[o].kept_text().casefold()))} "
+                if phrase in words_of[o]:
                     b.drop(NAME, "pull-quote")
                     break
 

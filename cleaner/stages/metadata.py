@@ -87,10 +87,10 @@ def _strip_phrase(text: str, phrases: list[str] | Phrases) -> tuple[str | None, 
 
 def _strip_trailing_phrase(text: str, phrases: Phrases) -> tuple[str | None, str]:
     """If ``text`` ends with one of ``phrases`` as whole words, return (phrase, what precedes it)."""
-    low = text.casefold().rstrip(" :")
-    for p, p_low in phrases:
-        if low.endswith(p_low) and (len(low) == len(p_low) or not low[-len(p_low) - 1].isalnum()):
-            return p, text[: len(low) - len(p_low)].strip(" :,-–—")
+    for p, _ in phrases:
+        m = re.search(rf"(?<!\w){re.escape(p)}[\s:]*$", text, re.IGNORECASE)
+        if m:
+            return p, text[: m.start()].strip(" :,-–—")
     return None, text
 
 

@@ -24,6 +24,8 @@ _MIN_TOC_ENTRIES = 3
 _TOC_GAP = 1
 _MIN_SECTION_WORDS = 12
 _ENTRY_KINDS = (HEADING, SHORT, LIST_ITEM)
+# The entries of a list of things (ingredients) have this many words, menu entries fewer.
+_MIN_THING_WORDS = 3
 _MAX_CREDIT_WORDS = 6
 _ENTRY_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 
@@ -52,10 +54,10 @@ class Navigation:
             if not HAS_WORD.search(text):
                 b.drop(NAME, "separator")
                 continue
+            if core_words(b) > _MAX_UI_WORDS:
+                continue
             if doc.chrome_lines and line_key(text) in doc.chrome_lines:
                 b.drop(NAME, "forum-signature")
-                continue
-            if core_words(b) > _MAX_UI_WORDS:
                 continue
             if self.nav.is_line(text):
                 b.drop(NAME, "ui-label")
@@ -131,7 +133,13 @@ def _drop_toc_run(run: list[int], blocks: list[Block], keys: list[str], last_see
         gap += 1
         if pos is not None and stretch and gap <= _TOC_GAP:
             continue
-        if len(stretch) >= _MIN_TOC_ENTRIES:
+        # Entries of some words whose sections follow one another line by line are a list shown twice
+        # (a recipe's ingredients, then its shopping list), not a table of contents; a menu repeated
+        # in the footer (entries of a word or two) goes all the same.
+        later = sorted(last_seen[keys[e]] for e in stretch)
+        sizes = sorted(core_words(blocks[e]) for e in stretch)
+        repeated_list = bool(later) and later[-1] - later[0] < len(later) + len(later) // 2
+        if len(stretch) >= _MIN_TOC_ENTRIES and not (repeated_list and sizes[len(sizes) // 2] >= _MIN_THING_WORDS):
             for entry in stretch:
                 blocks[entry].drop(NAME, "table-of-contents")
         stretch, gap = [], 0

@@ -43,6 +43,8 @@ _GUILLEMET = re.compile("[«»]")
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=([A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)))")
 # A glued word in capitals has at least this many letters; shorter ones end brand names ("MySQL").
 _MIN_GLUED_CAPS = 4
+# ... unless another word in capitals follows it: "ParisEN DIRECT" is a label glued to a name.
+_SHOUTED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ]{2,}\b")
 # The same glue points found faster: a lowercase-uppercase pair, then the word from its capital.
 _CAMEL_HINT = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 _CAMEL_RIGHT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)")
@@ -74,7 +76,7 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
             continue
         right = m.group()
         if (
-            (right.isupper() and len(right) >= _MIN_GLUED_CAPS)
+            (right.isupper() and (len(right) >= _MIN_GLUED_CAPS or _SHOUTED_NEXT.match(text, m.end())))
             or right.casefold() in ui_words
             or not text[at - 1].isascii()
         ):

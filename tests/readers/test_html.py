@@ -748,3 +748,30 @@ def test_the_posts_own_published_time_beats_older_dates_on_the_page():
 
     tree = load_tree((ROOT / "fixtures" / "heldout8" / "fr_blog.html").read_text("utf-8"))
     assert _find_date(tree, None) == "2023-07-09"
+
+
+def test_published_time_near_the_headline_wins_and_impossible_days_are_no_dates():
+    """A sidebar of recent posts carries its own published <time>s: the one in the article holding the
+    <h1> is the page's; 'datetime="2023-19-39"' is no date."""
+    from cleaner.readers.html import _find_date
+
+    tree = _tree(
+        '<html><body><aside><time class="entry-date published" datetime="2015-03-02">2 March 2015</time></aside>'
+        '<article><header><h1>Library hours cut</h1><time class="entry-date published" datetime="2024-05-06">'
+        "6 May 2024</time></header><p>Text.</p></article></body></html>"
+    )
+    assert _find_date(tree, None) == "2024-05-06"
+    bad = _tree('<html><body><h1>X</h1><time class="published" datetime="2023-19-39">?</time><p>T.</p></body></html>')
+    assert _find_date(bad, None) != "2023-19-39"
+
+
+def test_fragments_of_a_signature_are_no_chrome_lines():
+    """A signature 'Desktop: <b>Linux</b>' gives its whole line, not the word 'linux' alone."""
+    from cleaner.readers.html import chrome_lines
+
+    tree = _tree(
+        '<html><body><div class="signature">Desktop: <b>Linux</b> | Laptop: <b>Windows 11</b></div></body></html>'
+    )
+    keys = chrome_lines(tree)
+    assert "desktop: linux | laptop: windows 11" in keys
+    assert "linux" not in keys and "windows 11" not in keys

@@ -166,3 +166,15 @@ def test_unquoted_pull_quote_heading_goes(run):
     )
     assert_dropped(doc, "No podemos regar con promesas, necesitamos agua o ayudas ya", "dedup", "pull-quote")
     assert_kept(doc, "resumió la portavoz")
+
+
+def test_subhead_restating_its_sections_first_sentence_stays(run):
+    """A subhead whose words open the paragraph right under it is the section's title, not a pull quote."""
+    doc = run(
+        "Library hours cut\n\n"
+        f"{EN_FIRST}\n\n"
+        "What happens next for the libraries and their staff\n"
+        "What happens next for the libraries and their staff is still unclear, the council said on Monday.\n"
+    )
+    assert_kept(doc, "What happens next for the libraries and their staff")
+    assert not any(b.reason == "pull-quote" for b in doc.blocks)

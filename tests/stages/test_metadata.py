@@ -303,3 +303,13 @@ def test_question_signed_by_its_asker_is_the_title_and_a_breadcrumb_is_not(run):
     )
     assert doc.title == "WLAN trennt sich nach dem Standby unter Windows 11 ständig – was kann ich tun?"
     assert doc.date == "2025-03-17T19:42"
+
+
+def test_trailing_publication_word_is_cut_where_it_starts():
+    """Case folding can change a line's length ('ß' -> 'ss'): the cut is made where the phrase starts."""
+    from cleaner.stages.metadata import _longest_first, _strip_trailing_phrase
+
+    assert _strip_trailing_phrase("Thread starter Großmann Start date", _longest_first(["start date"])) == (
+        "start date",
+        "Thread starter Großmann",
+    )

@@ -201,3 +201,15 @@ def test_contents_entry_whose_section_is_a_list(run):
     )
     assert doc.kept_text().count("Tools you'll need") == 1
     assert doc.kept_text().count("Why is my tap dripping?") == 1
+
+
+def test_a_list_shown_twice_is_no_table_of_contents(run):
+    """A recipe's ingredients at the top and again under 'Shopping list': the first copy is the recipe's."""
+    prose = (
+        "These pancakes are the ones my grandmother made every Sunday morning, thin and golden, with a "
+        "squeeze of lemon and a spoonful of sugar on top."
+    )
+    items = "- 200 g plain flour\n- 2 large eggs\n- 300 ml whole milk\n- 1 pinch of salt\n"
+    doc = run(f"Sunday pancakes\n\n{prose}\n\n{items}\n{prose.replace('Sunday', 'Saturday')}\n\nShopping list\n{items}")
+    assert_kept(doc, "200 g plain flour")
+    assert not any(b.reason == "table-of-contents" for b in doc.blocks)

@@ -102,3 +102,9 @@ def test_text_read_from_markup_is_not_unglued(pipeline):
     doc = Document(raw="Das Werkzeug heißt pgLOADER und läuft überall.")
     pipeline.stages[0](doc)
     assert doc.text == "Das Werkzeug heißt pg LOADER und läuft überall."
+
+
+def test_short_capitals_glued_before_more_capitals_are_split(norm):
+    """'ParisEN DIRECT': a label in capitals glued to a place name; 'ChatGPT' stays whole."""
+    assert norm("ParisEN DIRECT") == "Paris EN DIRECT"
+    assert norm("Il utilise ChatGPT tous les jours.") == "Il utilise ChatGPT tous les jours."
