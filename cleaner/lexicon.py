@@ -48,6 +48,7 @@ CONCERNS = (
     "about",
     "source_labels",
     "newsletter",
+    "edit_links",
 )
 
 # A row of buttons: at most this many words, each button at most this many.

@@ -16,11 +16,13 @@ and fixtures/heldout7/ (round 7: English local news, how-to, national news and r
 news and tech blog, a Spanish travel blog and newspaper, a French live blog and forum) and fixtures/heldout8/
 (round 8: an English link-aggregator thread, press releases as dump and HTML, and a magazine long read, a
 German recipe, Q&A forum and XenForo thread, a Spanish election live blog and product review, a French public-
-service guide and bike-trip blog) were written to look like pages cleaner has never seen, and their
-expectations were written before cleaner was run on them. HTML pages go through the HTML reader (trafilatura,
-then the text stages), as ``cleaner clean`` reads them. Lexicon changes are checked against them here. Each
-check is its own test; those that need code, not data, are listed in KNOWN_GAPS, skipped one by one, and held
-to still failing so the list stays honest.
+service guide and bike-trip blog) and fixtures/heldout9/ (round 9: a Spanish interview, fashion blog and
+Medium-style post, an English obituary, science story, AMP story and Q&A page, a German match report,
+encyclopedia article and commented story, a French opinion column) were written to look like pages cleaner has
+never seen, and their expectations were written before cleaner was run on them. HTML pages go through the HTML
+reader (trafilatura, then the text stages), as ``cleaner clean`` reads them. Lexicon changes are checked
+against them here. Each check is its own test; those that need code, not data, are listed in KNOWN_GAPS,
+skipped one by one, and held to still failing so the list stays honest.
 """
 
 from __future__ import annotations
@@ -38,7 +40,17 @@ from cleaner.readers.text import read_text
 from cleaner.writers.jsonl import dumps
 from tests.conftest import ROOT
 
-FOLDERS = ("heldout", "heldout2", "heldout_html", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+FOLDERS = (
+    "heldout",
+    "heldout2",
+    "heldout_html",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+    "heldout9",
+)
 PAGES = [
     (folder, p)
     for folder in FOLDERS
@@ -135,6 +147,15 @@ KNOWN_GAPS: set[Key] = {
         "My monstera finally pushed out a fenestrated leaf after 14 months of nothing. Here's what I changed.",
     ),
     ("heldout8", "en_reddit.txt", "date", "2025-04-12"),
+    # Round 9 (six dumps, five HTML pages).
+    # An encyclopedia page: its name stands alone above the menu ("Kleinwendorf") and no heading
+    # carries it; its only date is the footer's "zuletzt am 3. Februar 2025 … bearbeitet"; its
+    # references end in "Abgerufen am 12. März 2024." Rules: the line repeated as the first
+    # paragraph's subject is the title; a "last edited on" footer is the modified date; reference
+    # entries under "Einzelnachweise" go (without taking a page's other lists with them).
+    ("heldout9", "de_wiki.txt", "title", "Kleinwendorf"),
+    ("heldout9", "de_wiki.txt", "date", "2025-02-03"),
+    ("heldout9", "de_wiki.txt", "without", "Abgerufen am 12. März 2024."),
 }
 
 

@@ -197,3 +197,14 @@ def test_feedback_prompt_needs_its_adjective(lexicon):
     cta = lexicon["calls_to_action"]
     assert cta.search("Was this article helpful?")
     assert not cta.search("Did you find the answer?") and not cta.search("Is the information?")
+
+
+def test_round_nine_furniture_phrases(lexicon):
+    """Instagram embeds, paywall and follow-us pitches, match tickers, Medium banners."""
+    nav, cta = lexicon["navigation"], lexicon["calls_to_action"]
+    assert nav.search("View this post on Instagram") and nav.search("Ver esta publicación en Instagram")
+    assert nav.search("Ein Beitrag geteilt von Anna (@anna)") and nav.search("Member-only story")
+    assert cta.search("Suscríbete para seguir disfrutando del mejor periodismo científico")
+    assert cta.search("Get the latest Kestrel Bay news straight to your feed.")
+    assert cta.search("Das Spiel im Liveticker")
+    assert not nav.search("A post shared by thousands of readers was taken down on Monday, the company said.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
 from ..lexicon import line_key
-from ._lines import HAS_WORD, block_core, core_words
+from ._lines import HAS_WORD, block_core, core, core_words
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -39,6 +39,7 @@ class Navigation:
         self.footer = lx["footer"]
         self.stray = lx["stray"]
         self.source_labels = lx["source_labels"]
+        self.edit_links = lx["edit_links"]
 
     def _is_ui_row(self, text: str) -> bool:
         if not _ROW_MARK.search(text):  # no separator: one part, no row
@@ -55,6 +56,10 @@ class Navigation:
                 b.drop(NAME, "separator")
                 continue
             if core_words(b) > _MAX_UI_WORDS:
+                continue
+            edit = self.edit_links.search(b.text)
+            if edit is not None and edit.start() > 0:  # "Geschichte[Bearbeiten | Quelltext bearbeiten]"
+                b.drop_span(edit.start(), edit.end(), NAME, "edit-link")
                 continue
             if doc.chrome_lines and line_key(text) in doc.chrome_lines:
                 b.drop(NAME, "forum-signature")
@@ -116,7 +121,8 @@ def table_of_contents(doc: Document) -> None:
 
 
 def _entry_key(b: Block) -> str:
-    key = line_key(block_core(b))
+    # Without what was cut off it ("Geschichte[Bearbeiten]" is the section "Geschichte").
+    key = line_key(core(b.kept_text()) if b.spans else block_core(b))
     return _ENTRY_NUMBER.sub("", key) if key[:1].isdigit() else key
 
 

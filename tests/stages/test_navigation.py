@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import assert_dropped, assert_kept
+from tests.conftest import assert_dropped, assert_kept, assert_span_dropped
 
 EN = """Skip to main content
 Menu
@@ -213,3 +213,21 @@ def test_a_list_shown_twice_is_no_table_of_contents(run):
     doc = run(f"Sunday pancakes\n\n{prose}\n\n{items}\n{prose.replace('Sunday', 'Saturday')}\n\nShopping list\n{items}")
     assert_kept(doc, "200 g plain flour")
     assert not any(b.reason == "table-of-contents" for b in doc.blocks)
+
+
+def test_wiki_edit_links_leave_their_headings_and_the_contents_box_goes(run):
+    """'Geschichte[Bearbeiten | Quelltext bearbeiten]': the edit link goes as a span, the heading stays,
+    and the numbered contents entry pointing to it is recognised without the link."""
+    prose = (
+        "Der Ort wurde 1231 erstmals urkundlich erwähnt und gehörte lange zum Besitz des Klosters, dessen "
+        "Mühle am Bach bis ins neunzehnte Jahrhundert betrieben wurde."
+    )
+    doc = run(
+        "Kleinwendorf\nInhaltsverzeichnis\n1 Geographie\n2 Geschichte\n3 Sehenswürdigkeiten\n\n"
+        f"Geographie[Bearbeiten | Quelltext bearbeiten]\n{prose}\n\n"
+        f"Geschichte[Bearbeiten | Quelltext bearbeiten]\n{prose.replace('1231', '1244')}\n\n"
+        f"Sehenswürdigkeiten[Bearbeiten | Quelltext bearbeiten]\n{prose.replace('Mühle', 'Kirche')}\n"
+    )
+    assert_span_dropped(doc, "[Bearbeiten | Quelltext bearbeiten]", "navigation", "edit-link")
+    assert doc.kept_text().count("Geschichte") == 1
+    assert "Bearbeiten" not in doc.kept_text()
