@@ -127,6 +127,9 @@ class Document:
     posts: list[list[int]] = field(default_factory=list)
     # Line keys the reader found in chrome markup inside the extracted content (forum signatures).
     chrome_lines: frozenset[str] = frozenset()
+    # The reader cut the text to entries it found in the markup (a section page's teaser cards):
+    # the boilerplate stage's guesses are not needed on it.
+    entries_from_markup: bool = False
 
     def kept_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.keep]

@@ -49,6 +49,7 @@ CONCERNS = (
     "source_labels",
     "newsletter",
     "edit_links",
+    "breaking",
 )
 
 # A row of buttons: at most this many words, each button at most this many.

@@ -79,6 +79,12 @@ _BLOCKS = {
 _STARTS_WITH_MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[a-zA-Z!?]")
 _TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
 _MIN_TAGS = 3
+_DOCUMENT_TAG = re.compile(rb"<(?:!doctype|html|head|body|meta|title)[\s>]", re.IGNORECASE)
+# Past its first lines, at least this share of a page's lines hold a tag (a quarter or more in
+# hand-written HTML); a text dump that opened with a few tags has next to none.
+_SNIFF_BYTES = 1 << 18
+_OPENING_LINES = 20
+_MIN_TAGGED_SHARE = 0.1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _NOT_PAGES = {"idna", "punycode", "undefined"}
 _WS = re.compile(r"[ \t\r\f\v]+")
@@ -90,12 +96,24 @@ _CHECK_BELOW = 1000
 
 
 def looks_like_html(data: bytes) -> bool:
-    """HTML by content: the bytes open with markup and hold several tags.
+    """HTML by content: the bytes open with markup, hold several tags, and the markup goes on.
 
-    Text dumps of pages about HTML quote tags too, so tags inside the text do not count.
+    Text dumps of pages about HTML quote tags too, so tags inside the text do not count; and a
+    copied page may open with a few stray tags (a tracking pixel, a noscript banner) before
+    hundreds of lines of plain text: without a document tag (doctype, html, head, body, meta,
+    title), markup must go on past the first lines.
     """
     head = data[:4096]
-    return _STARTS_WITH_MARKUP.match(head) is not None and len(_TAG.findall(head)) >= _MIN_TAGS
+    if _STARTS_WITH_MARKUP.match(head) is None or len(_TAG.findall(head)) < _MIN_TAGS:
+        return False
+    sample = data[:_SNIFF_BYTES]
+    if _DOCUMENT_TAG.search(sample):
+        return True
+    lines = [line for line in sample.splitlines() if line.strip()][_OPENING_LINES:]
+    if len(lines) < _OPENING_LINES:
+        return True
+    tagged = sum(1 for line in lines if _TAG.search(line))
+    return tagged >= _MIN_TAGGED_SHARE * len(lines)
 
 
 def _usable_charset(label: str) -> bool:
@@ -453,6 +471,19 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
         visible = _attempt(lambda: visible_text(tree))
         if visible:
             doc.raw, doc.metadata["extractor"] = visible, "text"
+    elif tree is not None and doc.metadata["extractor"] == "trafilatura" and text:
+        cards = _attempt(lambda: teaser_cards(tree, text))
+        if cards:
+            # A section or archive page: trafilatura kept the cards' excerpts and dropped their linked
+            # headlines. The cards' own text holds both; the page is a listing of them.
+            listing = _attempt(lambda: "\n\n".join(visible_text(card) for card in cards))
+            if listing:
+                doc.raw, doc.metadata["extractor"] = listing, "text"
+                doc.page_type, doc.entries_from_markup = "listing", True
+    if _LIVE_BLOG_TYPE.search(html):
+        # The page declares itself a live blog (schema.org LiveBlogPosting): trafilatura drops the
+        # entries' <time> stamps the text stages would have counted.
+        doc.page_type = "liveblog"
     if tree is not None and doc.raw:
         doc.chrome_lines = _attempt(lambda: chrome_lines(tree)) or frozenset()
     if tree is not None and doc.metadata["extractor"] == "trafilatura" and doc.raw:
@@ -473,14 +504,7 @@ def one_post_of_many(tree: Any, text: str) -> bool:
     probes = [line[:_PROBE_CHARS] for line in text.split("\n") if len(line) >= _PROBE_CHARS][:_MAX_PROBES]
     if not probes:
         return False
-    # Keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed.
-    groups: dict[tuple[Any, str, str], list[Any]] = {}
-    for el in tree.iter("article", "li", "div", "section"):
-        classes = (el.get("class") or "").split()
-        parent = el.getparent()
-        if classes and parent is not None:
-            groups.setdefault((parent, el.tag, classes[0]), []).append(el)
-    for members in groups.values():
+    for members in _sibling_groups(tree, ("article", "li", "div", "section")):
         if len(members) < _MIN_POSTS:
             continue
         texts = [_plain(m.text_content()) for m in members]
@@ -494,6 +518,50 @@ def one_post_of_many(tree: Any, text: str) -> bool:
             return True
     return False
 
+
+def _sibling_groups(tree: Any, tags: tuple[str, ...]) -> list[list[Any]]:
+    """Elements of one tag and first class under one parent: a thread's posts, a section's cards."""
+    # Keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed.
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
+    for el in tree.iter(*tags):
+        classes = (el.get("class") or "").split()
+        parent = el.getparent()
+        if classes and parent is not None:
+            groups.setdefault((parent, el.tag, classes[0]), []).append(el)
+    return list(groups.values())
+
+
+def teaser_cards(tree: Any, text: str) -> list[Any]:
+    """The extraction is mostly the excerpts of sibling teaser cards: four or more containers of one
+    class, each a short text under a linked headline (``<h2><a>``), over which the extraction's long
+    lines are spread. Returns the cards (none when the page is no such listing)."""
+    probes = [line[:_PROBE_CHARS] for line in text.split("\n") if len(line) >= _PROBE_CHARS][:_MAX_CARD_PROBES]
+    if len(probes) < _MIN_CARDS:
+        return []
+    for members in _sibling_groups(tree, ("article", "li", "div")):
+        if len(members) < _MIN_CARDS:
+            continue
+        texts = [_plain(m.text_content()) for m in members]
+        if any(len(t) > _MAX_CARD_CHARS for t in texts):
+            continue
+        linked = sum(1 for m in members if m.xpath("(.//h2|.//h3|.//h4)[.//a]"))
+        if 4 * linked < 3 * len(members):
+            continue
+        holding = sum(1 for t in texts if any(p in t for p in probes))
+        covered = sum(1 for p in probes if any(p in t for t in texts))
+        if holding >= _MIN_CARDS and 3 * covered >= 2 * len(probes):
+            return members
+    return []
+
+
+_LIVE_BLOG_TYPE = re.compile(
+    r"""["']@type["']\s*:\s*\[?\s*["']LiveBlogPosting["']|itemtype\s*=\s*["']https?://schema\.org/LiveBlogPosting"""
+)
+
+# Teaser cards: this many at least, each this short; the extraction's probes looked for in them.
+_MIN_CARDS = 4
+_MAX_CARD_CHARS = 800
+_MAX_CARD_PROBES = 12
 
 # A thread's posts: this many sibling containers at least, holding this many times the extraction.
 _MIN_POSTS = 3
@@ -559,6 +627,7 @@ def _standfirst_of(el: Any, text: str, description: str | None) -> str | None:
     return None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _TITLE_TAIL = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s)")
 
 
@@ -577,6 +646,11 @@ def page_title(tree: Any, title: str) -> str:
     h1 = _plain(h1s[0].text_content()) if len(h1s) == 1 else ""
     if h1 and len(h1) > len(title) and h1.casefold().startswith(title.casefold().rstrip(" .…")):
         return h1
+    if h1 and title.casefold().startswith(h1.casefold()):
+        # "Wirtschaft | Saaletal-Kurier" over <h1>Wirtschaft</h1>: the tail names the site.
+        tail = _TITLE_SEPARATOR.match(title, len(h1))
+        if tail is not None and 0 < len(title[tail.end() :].split()) <= 4:
+            return h1
     head = tree.find(".//head/title")
     full = _plain(head.text_content()) if head is not None else ""
     parts = _TITLE_TAIL.split(full, maxsplit=1)

@@ -96,9 +96,10 @@ class Boilerplate:
         return BAD
 
     def __call__(self, doc: Document) -> None:
-        if not self.cfg.enabled or doc.metadata.get("extractor") == "trafilatura":
-            # An extractor that saw the markup already chose the main content; jusText's
-            # text-only guesses would only take good paragraphs from it.
+        if not self.cfg.enabled or doc.metadata.get("extractor") == "trafilatura" or doc.entries_from_markup:
+            # An extractor that saw the markup already chose the main content (or the reader
+            # took a listing's cards from it); jusText's text-only guesses would only take good
+            # paragraphs from it.
             return
         stops = stoplist(doc.lang) | self.extra_stopwords.stopwords(doc.lang)
         blocks = doc.blocks
@@ -115,7 +116,8 @@ class Boilerplate:
         for i in self._thread_posts(blocks):
             final[i] = GOOD
         for i, b in enumerate(blocks):
-            if b.notes.get("standfirst"):  # found under the title by the metadata stage
+            # Found under the title by the metadata stage, or an entry of a listing page.
+            if b.notes.get("standfirst") or b.notes.get("listing_entry"):
                 final[i] = GOOD
         for b, cls in zip(blocks, final, strict=True):
             if b.keep and cls == BAD:

@@ -45,6 +45,8 @@ _MAX_BUTTON_WORDS = 6
 # The pitch between two marked buttons of one box, or between a newsletter header and its form.
 _MAX_PITCH_WORDS = 30
 _MAX_BOX_HEADER_WORDS = 5
+# A newsletter box's header may stand over the letter's own name: the pitch is this many lines down.
+_MAX_BOX_HEADER_LINES = 2
 # A sentence that opens by pointing at a link.
 _POINTERS = "👉|👇|👆|➡️?|➜|⏩"
 _POINTER = re.compile(f"^[\\s\"'«“]*(?:{_POINTERS})")
@@ -93,20 +95,21 @@ class CallsToAction:
         self._newsletter_pitches(doc)
 
     def _newsletter_pitches(self, doc: Document) -> None:
+        """The short pitch between a newsletter box's header ("Newsletter", maybe over the letter's
+        own name) and its form (a field or a button an earlier stage removed)."""
         blocks = doc.blocks
         for i in range(1, len(blocks) - 1):
-            b, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
-            if (
-                b.keep
-                and block_words(b) <= _MAX_PITCH_WORDS
-                and (not before.keep or block_words(before) <= _MAX_BOX_HEADER_WORDS)
-                and not after.keep
-                and after.stage in _UI_STAGES
-                and self.newsletter.search(before.text)
-            ):
-                b.drop(NAME, "newsletter-pitch")
-                if before.keep:  # "Newsletter Éducation": the box's own header
-                    before.drop(NAME, "newsletter-pitch")
+            b, after = blocks[i], blocks[i + 1]
+            if not (b.keep and block_words(b) <= _MAX_PITCH_WORDS and not after.keep and after.stage in _UI_STAGES):
+                continue
+            for j in range(i - 1, max(-1, i - 1 - _MAX_BOX_HEADER_LINES), -1):
+                before = blocks[j]
+                if before.keep and block_words(before) > _MAX_BOX_HEADER_WORDS:
+                    break
+                if self.newsletter.search(before.text):
+                    for k in range(j, i + 1):  # the header, the letter's name, the pitch
+                        blocks[k].drop(NAME, "newsletter-pitch")
+                    break
 
     @staticmethod
     def _affiliate_buttons(doc: Document) -> None:

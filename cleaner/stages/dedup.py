@@ -44,6 +44,9 @@ _MAX_PULL_QUOTE_WORDS = 40
 # Unquoted, a pull quote is a heading-like line of this many words or more (a subhead of two or
 # three words may well recur in the text).
 _MIN_PULL_HEADING_WORDS = 6
+# A quoted line that skips words of its sentence still has this share (numerator, denominator) of
+# its shingles in it.
+_LOOSE_SHARE = (1, 2)
 
 
 def shingles(tokens: list[str], size: int) -> set[str]:
@@ -62,6 +65,12 @@ def _quoted(text: str) -> bool:
     while end > 1 and not text[end - 1].isalnum() and text[end - 1] not in _CLOSING_QUOTES:
         end -= 1
     return text[end - 1] in _CLOSING_QUOTES
+
+
+def _in_order(tokens: list[str], held: list[str]) -> bool:
+    """Every token stands in ``held``, in the same order (others may come between)."""
+    rest = iter(held)
+    return all(t in rest for t in tokens)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -165,39 +174,54 @@ class Dedup:
     def _pull_quotes(self, doc: Document, owners: list[int], postings: dict[str, list[int]]) -> None:
         """Drop quoted lines, and heading-like lines of some words, whose words all stand, in order,
         inside another kept block (for a heading, not the paragraph right under it: a subhead may
-        restate its own section's first sentence)."""
+        restate its own section's first sentence). A quoted line may skip words of the sentence it
+        lifts ("Many [young] people …"): its words stand in order, most of its shingles in place."""
         blocks = doc.blocks
-        words_of: dict[int, str] = {}
+        words_of: dict[int, list[str]] = {}
         for bi, b in enumerate(blocks):
             if not b.keep or b.spans or not (_quoted(b.text) or b.kind == HEADING):
                 continue
+            quoted = _quoted(b.text)
             tokens = _WORDS.findall(b.text.casefold())
-            least = self.min_words if b.kind != HEADING else max(self.min_words, _MIN_PULL_HEADING_WORDS)
+            least = self.min_words if quoted else max(self.min_words, _MIN_PULL_HEADING_WORDS)
             if not least <= len(tokens) <= _MAX_PULL_QUOTE_WORDS:
                 continue
-            # Blocks holding every shingle of the quote, rarest shingle first; a shingle as common as
-            # "of the" says nothing and would make the pass quadratic.
-            lists = sorted((postings.get(x, ()) for x in shingles(tokens, self.size)), key=len)
-            holders: set[int] | None = None
-            for holding in lists:
-                if len(holding) >= _COMMON_SHINGLE:
-                    break
-                found = {owners[sid] for sid in holding} - {bi}
-                holders = found if holders is None else holders & found
-                if not holders:
-                    break
+            holders = self._holders(shingles(tokens, self.size), postings, owners, exact=not quoted) - {bi}
             if not holders:
                 continue
             under = next((j for j in range(bi + 1, len(blocks)) if blocks[j].keep), None)
             phrase = f" {' '.join(tokens)} "
             for o in sorted(holders):
-                if not blocks[o].keep or (b.kind == HEADING and not _quoted(b.text) and o == under):
+                if not blocks[o].keep or (not quoted and o == under):
                     continue
                 if o not in words_of:
-                    words_of[o] = f" {' '.join(_WORDS.findall(blocks[o].kept_text().casefold()))} "
-                if phrase in words_of[o]:
+                    words_of[o] = _WORDS.findall(blocks[o].kept_text().casefold())
+                held = words_of[o]
+                if phrase in f" {' '.join(held)} " or (quoted and _in_order(tokens, held)):
                     b.drop(NAME, "pull-quote")
                     break
+
+    @staticmethod
+    def _holders(sh: set[str], postings: dict[str, list[int]], owners: list[int], exact: bool) -> set[int]:
+        """Blocks holding every shingle (``exact``) or most of them, counted from the rarest shingle;
+        a shingle as common as "of the" says nothing and would make the pass quadratic."""
+        lists = sorted((postings.get(x, ()) for x in sh), key=len)
+        if exact:
+            holders: set[int] | None = None
+            for holding in lists:
+                if len(holding) >= _COMMON_SHINGLE:
+                    break
+                found = {owners[sid] for sid in holding}
+                holders = found if holders is None else holders & found
+                if not holders:
+                    break
+            return holders or set()
+        counts: Counter[int] = Counter()
+        for holding in lists:
+            if len(holding) >= _COMMON_SHINGLE:
+                break
+            counts.update({owners[sid] for sid in holding})
+        return {o for o, n in counts.items() if n * _LOOSE_SHARE[1] >= len(sh) * _LOOSE_SHARE[0]}
 
     def _candidates(self, sh: set[str], postings: dict[str, list[int]]) -> list[int]:
         """Earlier sentences holding at least ``threshold`` of these shingles.

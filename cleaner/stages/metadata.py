@@ -34,9 +34,10 @@ _MIN_STANDFIRST_WORDS = 14
 _FIRST_PARAGRAPH_WORDS = 20
 # Metadata lines may sit just after the first paragraph (under a standfirst, a lead photo).
 _HEAD_SLACK = 6
-# Name particles of the lexicon languages and their neighbours ("Redacción Ahorro al Día", "João dos Santos").
+# Name particles of the lexicon languages and their neighbours ("Redacción Ahorro al Día", "João dos Santos"),
+# and the word joining an outlet to its agency ("Par Le Journal avec AFP").
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ0-9][\w'’.-]*|and|et|y|und|e|de|del|al|van|von|der|den|da|das|do|dos|du|la|las|los|le|el"
+    r"^(?:[A-ZÀ-ÖØ-Þ0-9][\w'’.-]*|and|et|y|und|e|avec|with|con|mit|de|del|al|van|von|der|den|da|das|do|dos|du|la|las|los|le|el"
     r"|di|della|dei|zu|zum|zur|ten|ter|op|bin|ibn|af|&|,|/|-|–|\|)$"
 )
 _PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.-]*[a-zß-öø-ÿ]\.?$|^[A-Z]\.$")
@@ -151,11 +152,13 @@ class Metadata:
         rest = rest.strip(" .")
         return rest if _looks_like_name(rest) else None
 
-    def _date_line(self, b: Block, doc: Document, in_head: bool) -> bool:
+    def _date_line(self, b: Block, doc: Document, in_head: bool, marked: list[str] | None = None) -> bool:
         """Take date/modified/author from a short line made of them; True if the line is metadata.
 
         Only the page's own dates leave the text: those near the top, or introduced by a
-        publication word. Dates further down (forum posts, comments) are content.
+        publication word. Dates further down (forum posts, comments) are content. ``marked``
+        collects the head's dates introduced by a publication word (None: the date came from
+        the markup and stands).
         """
         text = block_core(b).strip("()[] ")
         found = find_date(text, self.months, month_first=doc.lang == "en")
@@ -184,8 +187,16 @@ class Metadata:
                 author = None
         if not (updated or published or author or word_count(rest) <= _MAX_DATE_REMAINDER_WORDS):
             return False
+        if updated or published:
+            b.notes["dated_by_word"] = True
         if updated:
             doc.modified = doc.modified or found.iso
+        elif published and in_head and not marked:
+            # "Publié le 3 février": the page's own date, over a masthead's bare "Mardi 4 février"
+            # found above it (not over a date the reader took from the markup).
+            doc.date = found.iso if marked is not None else doc.date or found.iso
+            if marked is not None:
+                marked.append(found.iso)
         else:
             doc.date = doc.date or found.iso
         if author:
@@ -228,10 +239,16 @@ class Metadata:
         previous: Block | None = None  # the heading candidate kept just before ``candidate``
         last_kept: Block | None = None
         headings: list[Block] = []
+        # A heading closed by a bare date line may be a masthead's tagline over today's date: kept
+        # as a fallback while a headline closed by a byline or a "published" line is looked for.
+        fallback: tuple[Block, Block | None, Block] | None = None
         for b in doc.blocks[:_TITLE_WINDOW]:
             if not b.keep:
                 if candidate is not None and b.stage == NAME and b.reason in ("date-line", "byline"):
-                    break
+                    if b.reason == "byline" or b.notes.get("dated_by_word") or fallback is not None:
+                        break
+                    fallback = (candidate, previous, b)
+                    candidate = previous = None
                 continue
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
@@ -241,6 +258,7 @@ class Metadata:
                 and not b.notes.get("continuation")
                 and not _RATING_STARS.search(b.text)  # "★★★★☆ Notre avis : 4/5"
                 and not _BREADCRUMB.search(b.text)  # "HilfeNetz › Internet & Netzwerk › WLAN"
+                and not self._member_since(block_core(b))  # "Registriert seit: … Beiträge: 5.539"
             ):
                 headings.append(b)
                 if not _QUESTION_END.search(b.text) or self._signed(doc, b):
@@ -252,6 +270,18 @@ class Metadata:
         restated = self._restated(doc, headings)
         if restated is not None:
             return restated
+        if fallback is not None and not (
+            candidate is not None
+            and (
+                self._signed(doc, candidate, strong=True)
+                # The date over this heading, not under the earlier one.
+                or (
+                    self._dated_above(doc, candidate, fallback[2])
+                    and not self._dated_above(doc, fallback[2], fallback[0])
+                )
+            )
+        ):
+            candidate, previous = fallback[0], fallback[1]
         if (
             previous is not None
             and block_words(candidate) >= _MIN_STANDFIRST_WORDS
@@ -263,10 +293,19 @@ class Metadata:
         return candidate
 
     @staticmethod
-    def _signed(doc: Document, b: Block) -> bool:
-        """A date or byline line within the few lines under ``b``: a question asked on a Q&A page."""
+    def _dated_above(doc: Document, b: Block, above: Block) -> bool:
+        """``above`` stands right above ``b`` (nothing kept between): a press release's "14/05/2025"
+        over its headline, or a headline over its date line."""
+        return above.index < b.index and not any(n.keep for n in doc.blocks[above.index + 1 : b.index])
+
+    @staticmethod
+    def _signed(doc: Document, b: Block, strong: bool = False) -> bool:
+        """A date or byline line within the few lines under ``b``: a question asked on a Q&A page
+        (``strong``: a byline, or a date introduced by a publication word)."""
         return any(
-            n.stage == NAME and n.reason in ("date-line", "byline")
+            n.stage == NAME
+            and n.reason in ("date-line", "byline")
+            and not (strong and n.reason == "date-line" and not n.notes.get("dated_by_word"))
             for n in doc.blocks[b.index + 1 : b.index + 1 + _SIGNED_WITHIN]
         )
 
@@ -378,10 +417,11 @@ class Metadata:
 
     def __call__(self, doc: Document) -> None:
         head_end = self._head_end(doc)
+        marked: list[str] | None = None if doc.date else []
         for b in doc.blocks:
             if not b.keep or block_words(b) > _MAX_META_WORDS:
                 continue
-            if self._date_line(b, doc, b.index < head_end):
+            if self._date_line(b, doc, b.index < head_end, marked):
                 b.drop(NAME, "date-line")
                 continue
             if b.index < head_end and self._bare_date_word(block_core(b)):

@@ -47,6 +47,7 @@ class Related:
         self.captions = lx["captions"]
         self.comment_headers = lx["comments"]
         self.about = lx["about"]
+        self.breaking = lx["breaking"]
 
     def _is_header(self, text: str) -> bool:
         # Whole-line phrases, or patterns for headers that name someone ("More from Jane Doe").
@@ -107,6 +108,7 @@ class Related:
                     b.drop(NAME, "teaser-excerpt")
             i += 1
         self._tickers(blocks)
+        self._breaking(blocks)
         self._about_sections(blocks)
         self._titles_over_read_more(blocks)
 
@@ -125,11 +127,28 @@ class Related:
             ):
                 b.drop(NAME, "related-teaser")
 
+    def _breaking(self, blocks: list[Block]) -> None:
+        """A news alert line ("Breaking: …", "Última hora: …") with no prose of its own under it is the
+        site's ticker, a link to another story; a live blog's alert over its text stays."""
+        kept = [b for b in blocks if b.keep]
+        for n, b in enumerate(kept):
+            nxt = kept[n + 1] if n + 1 < len(kept) else None
+            if core_words(b) > _MAX_LINK_WORDS or not self.breaking.prefix(block_core(b)):
+                continue
+            if nxt is None or nxt.kind != PARAGRAPH or core_words(nxt) < _MIN_SECTION_WORDS:
+                b.drop(NAME, "news-ticker")
+
     def _about_sections(self, blocks: list[Block]) -> None:
         """ "About the author", "About <Company>" in the last part of the page: the header and the
         few paragraphs under it, up to the next heading, are a bio or a press release's boilerplate."""
-        start = int(len(blocks) * (1 - _ABOUT_TAIL))
-        i = start
+        # The last part by kept text: a long footer or comment section, already removed, does not
+        # push an article's closing bio into the first half.
+        total = sum(len(b.text) for b in blocks if b.keep)
+        seen, i = 0, 0
+        while i < len(blocks) and seen < total * (1 - _ABOUT_TAIL):
+            if blocks[i].keep:
+                seen += len(blocks[i].text)
+            i += 1
         while i < len(blocks):
             b = blocks[i]
             i += 1

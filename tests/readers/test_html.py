@@ -775,3 +775,114 @@ def test_fragments_of_a_signature_are_no_chrome_lines():
     keys = chrome_lines(tree)
     assert "desktop: linux | laptop: windows 11" in keys
     assert "linux" not in keys and "windows 11" not in keys
+
+
+def test_text_dump_opening_with_stray_tags_is_text():
+    """A copied page that opens with a tracking pixel's tags, then holds only plain lines, is a dump."""
+    pixel = (
+        b'<div><img src="https://stats.example/p.gif?id=1" width="1" height="1" /></div>\n<img src="x.gif" alt="">\n'
+    )
+    lines = [f"Line {i} of the copied page, plain text with no markup at all.".encode() for i in range(60)]
+    dump = pixel + b"\n".join(lines)
+    assert not looks_like_html(dump)
+    assert detect_format(dump, "page.txt") == "text"
+    # The same opening followed by markup that goes on is a page, with or without a document tag.
+    page = pixel + b"\n".join(b"<p>" + line + b"</p>" for line in lines)
+    assert looks_like_html(page)
+    assert looks_like_html(b"<!doctype html>\n" + dump)
+
+
+SECTION_CARDS = [
+    (
+        "Glaswerk steigt auf Elektroschmelze um",
+        "Der Behälterglashersteller investiert 48 Millionen Euro in eine neue Schmelzwanne, die zu großen "
+        "Teilen mit Strom statt Erdgas betrieben wird.",
+    ),
+    (
+        "Arbeitslosenquote sinkt leicht auf 5,8 Prozent",
+        "Die Arbeitsagentur meldet für November 3.942 Arbeitslose im Landkreis, rund 60 weniger als im "
+        "Vormonat, und mehr offene Stellen.",
+    ),
+    (
+        "Kaufhaus schließt nach 96 Jahren",
+        "Die Inhaberfamilie findet keinen Nachfolger und gibt das Traditionshaus am Marktplatz Ende Januar "
+        "auf, die Stadt sucht Händler.",
+    ),
+    (
+        "Mehr Ausbildungsverträge im Handwerk",
+        "Die Kreishandwerkerschaft zählt 412 neue Lehrlinge, ein Plus von acht Prozent, vor allem in den "
+        "Bau- und Ausbauberufen der Region.",
+    ),
+    (
+        "Stadtwerke senken den Strompreis",
+        "Haushaltskunden zahlen ab Januar 2,1 Cent weniger pro Kilowattstunde, der Gaspreis bleibt dagegen "
+        "unverändert, weil Netzentgelte steigen.",
+    ),
+]
+
+
+def _section_page() -> bytes:
+    cards = "".join(
+        f'<article class="teaser"><span class="kicker">Region</span><h2><a href="/a{n}">{t}</a></h2>'
+        f'<time datetime="2025-11-2{n}">2{n}.11.2025</time><p>{s}</p>'
+        f'<a class="more" href="/a{n}">Weiterlesen</a></article>'
+        for n, (t, s) in enumerate(SECTION_CARDS)
+    )
+    return (
+        "<!doctype html><html lang='de'><head><meta charset='utf-8'><title>Wirtschaft | Talbote</title></head><body>"
+        "<nav><ul><li><a href='/'>Startseite</a></li><li><a href='/w'>Wirtschaft</a></li>"
+        "<li><a href='/s'>Sport</a></li></ul></nav>"
+        f"<main><h1>Wirtschaft</h1><div class='list'>{cards}</div></main>"
+        "<aside><h3>Meistgelesen</h3><ol><li><a href='/x'>Schwerer Unfall auf der Bundesstraße</a></li></ol></aside>"
+        "<footer><p>© Verlagsgesellschaft Talbote mbH</p></footer></body></html>"
+    ).encode()
+
+
+def test_section_page_of_teaser_cards_is_a_listing_of_its_cards(pipeline):
+    """trafilatura keeps a section page's excerpts and drops the linked headlines; the cards hold both:
+    the page is read from them, as a listing, and its title is the <h1> without the site's name."""
+    doc = pipeline.run(read_one(_section_page(), "wirtschaft.html"))
+    assert doc.page_type == "listing"
+    assert doc.metadata["extractor"] == "text"
+    assert doc.title == "Wirtschaft"
+    for title, summary in SECTION_CARDS:
+        assert_kept(doc, title, summary[:60])
+    kept = doc.kept_text()
+    assert "Weiterlesen" not in kept and "Schwerer Unfall" not in kept and "Startseite" not in kept
+
+
+def test_article_with_a_grid_of_related_cards_is_no_listing(pipeline):
+    """An article followed by a grid of related cards stays an article: its extraction is the story."""
+    story = "".join(
+        f"<p>{s} Der Stadtrat will das Thema im Dezember erneut beraten, sagte der Bürgermeister am Abend.</p>"
+        for _, s in SECTION_CARDS
+    )
+    cards = "".join(
+        f'<article class="teaser"><h2><a href="/r{n}">Mehr: {t}</a></h2><p>Kurz gemeldet.</p></article>'
+        for n, (t, _) in enumerate(SECTION_CARDS)
+    )
+    page = (
+        "<!doctype html><html><head><title>Brücke gesperrt | Talbote</title></head><body><main><article>"
+        f"<h1>Brücke gesperrt</h1>{story}</article><section class='related'>{cards}</section></main></body></html>"
+    ).encode()
+    doc = pipeline.run(read_one(page, "artikel.html"))
+    assert doc.page_type == "article"
+    assert doc.metadata["extractor"] == "trafilatura"
+
+
+def test_page_declared_a_live_blog_is_one(pipeline):
+    """schema.org's LiveBlogPosting says what the entries' dropped <time> stamps would have said."""
+    updates = "".join(
+        f"<article class='update'><time datetime='2025-10-22T1{n}:00'>1{n}:00</time><h2>Actualización {n}</h2>"
+        f"<p>Los servicios de emergencia informan de nuevas incidencias en la comarca a las {n} de la tarde, "
+        "con carreteras cortadas y varios municipios sin clases presenciales.</p></article>"
+        for n in range(5)
+    )
+    ld = '{"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Temporal, en directo"}'
+    page = (
+        f"<!doctype html><html><head><script type='application/ld+json'>{ld}</script></head><body>"
+        f"<main><h1>Temporal, en directo</h1>{updates}</main></body></html>"
+    ).encode()
+    assert pipeline.run(read_one(page, "directo.html")).page_type == "liveblog"
+    plain = page.replace(b"LiveBlogPosting", b"NewsArticle")
+    assert pipeline.run(read_one(plain, "noticia.html")).page_type == "article"

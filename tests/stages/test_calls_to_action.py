@@ -186,3 +186,51 @@ def test_load_more_buttons_of_live_blogs(pipeline):
     live = pipeline.context.lexicon["liveblog"]
     assert live.is_line("Voir plus de posts") and live.is_line("Load more updates")
     assert live.is_line("Cargar más publicaciones")
+
+
+def test_newsletter_pitch_under_the_letters_name_goes(run):
+    """'Newsletter', then the letter's own name, then the pitch over the form's field: the pitch goes."""
+    body = (
+        "Der Stadtrat hat am Dienstagabend beschlossen, in den nördlichen Stadtteilen zwölf Kilometer "
+        "geschützte Radwege zu bauen, die sich die Anwohner seit Jahren wünschen."
+    )
+    doc = run(
+        f"{body}\n\nNewsletter\nDer Wochenrückblick\nDie wichtigsten Texte der Woche, jeden Samstag in Ihrem Postfach."
+        "\nE-Mail-Adresse\nJetzt anmelden\n"
+    )
+    assert_dropped(doc, "Die wichtigsten Texte der Woche", "calls_to_action", "newsletter-pitch")
+    assert_kept(doc, body)
+
+
+def test_paywall_notes_and_first_month_offers_go(run):
+    """A subscriber-only article's note and a first-month offer are the paywall's, in each language."""
+    cases = {
+        "de": (
+            "Sie lesen einen Plus-Artikel. Vielen Dank für Ihr Abonnement.",
+            "Lesen Sie alle Artikel auf unserer Seite für 2,99 € im ersten Monat.",
+            "Der Stadtrat hat am Dienstagabend beschlossen, in den nördlichen Stadtteilen zwölf Kilometer "
+            "geschützte Radwege zu bauen, die sich die Anwohner seit Jahren wünschen.",
+        ),
+        "en": (
+            "You're reading a subscriber-only article. Thank you for subscribing.",
+            "Read all our journalism for £1 for the first month.",
+            "The city council voted on Tuesday evening to build twelve kilometres of protected bicycle lanes "
+            "across the northern districts, a plan that residents had requested for years.",
+        ),
+    }
+    for note, offer, body in cases.values():
+        doc = run(f"{note}\n{body}\n\n{offer}\n")
+        for line in (note, offer):
+            assert line.split(".")[0] not in doc.kept_text(), line
+        assert_kept(doc, body)
+
+
+def test_affiliate_commission_disclosures_go(run):
+    """'We may earn a commission …' opens a roundup; it is a disclosure, not the article."""
+    body = (
+        "We walked more than four hundred kilometres in twelve pairs of boots this year, on wet moorland, "
+        "scree and long forest roads, to find the ones worth your money."
+    )
+    doc = run(f"We may earn a commission when you buy through links on our site.\n{body}\n")
+    assert "We may earn a commission" not in doc.kept_text()
+    assert_kept(doc, body)

@@ -178,3 +178,20 @@ def test_subhead_restating_its_sections_first_sentence_stays(run):
     )
     assert_kept(doc, "What happens next for the libraries and their staff")
     assert not any(b.reason == "pull-quote" for b in doc.blocks)
+
+
+def test_pull_quote_skipping_words_of_its_sentence_goes(run):
+    """A pull quote may leave words of the sentence it lifts out ("Viele junge Leute [sitzen …] sehnen
+    sich …"): its words stand in order in the paragraph, so it goes; a quotation of other words stays."""
+    answer = (
+        "Seitdem bekommen wir jede Woche Bewerbungen aus ganz Deutschland. Viele junge Leute sitzen den ganzen "
+        "Tag vor Bildschirmen und sehnen sich nach etwas, das man anfassen kann."
+    )
+    doc = run(
+        "Interview mit einer Glasbläserin\n\n"
+        f"{answer}\n\n„Viele junge Leute sehnen sich nach etwas, das man anfassen kann.“\n\n"
+        "„Ein Fehler im Glas erzählt mehr als jedes Etikett, sagt sie gern zu ihren Kunden.“\n\n"
+        "Die Hütte gibt es seit 1887, sie hat sie vor elf Jahren von ihrem Onkel übernommen.\n"
+    )
+    assert_dropped(doc, "„Viele junge Leute sehnen sich", "dedup", "pull-quote")
+    assert_kept(doc, answer, "„Ein Fehler im Glas erzählt mehr")

@@ -88,3 +88,79 @@ def test_german_weiterlesen_links_make_a_listing(run):
     assert doc.page_type == "listing"
     assert_dropped(doc, "Weiterlesen Museum wieder offen", "related", "teaser-link")
     assert_kept(doc, "Das Stadtmuseum öffnet nach drei Jahren Bauzeit wieder seine Türen.")
+
+
+MENU = "Home\nNews\nLocal\nBusiness\nSport\nOpinion\nArts\nWeather\n"
+
+
+def _entries(button: str, header: str = "Latest") -> str:
+    """Entries as a news site lays them out: under a section header, headline, date, byline, excerpt, button."""
+    rows = [
+        f"{title}\nApril {n + 1}, 2025\nBy Jane Doe\n{summary}\n{button}"
+        for n, (title, summary) in enumerate(ENTRIES_EN)
+    ]
+    return f"{header}\n" + "\n".join(rows)
+
+
+def test_tag_label_and_read_more_buttons_keep_the_entries(run):
+    """A 'Tag' label over the topic names the page; entries under a 'Latest' header, each closed by a
+    read-more button, are its content although the related stage took them for teasers."""
+    doc = run(MENU + "Tag\nCity life\nEverything we wrote about the city.\n" + _entries("Read more →") + "\n")
+    assert doc.page_type == "listing"
+    assert doc.title == "City life"
+    assert_dropped(doc, "Tag", "listing", "listing-header")
+    for title, summary in ENTRIES_EN:
+        assert_kept(doc, title, summary)
+    assert "Read more →" not in doc.kept_text()
+
+
+def test_german_section_with_weiterlesen_buttons_keeps_the_entries(run):
+    """A section page of entries closed by bare 'Weiterlesen' buttons is a listing, without any header."""
+    rows = [
+        (
+            "Glaswerk stellt auf Strom um",
+            "Der Hersteller investiert viele Millionen Euro in eine neue Schmelzwanne, die mit Strom statt Gas läuft.",
+        ),
+        (
+            "Arbeitslosigkeit sinkt leicht",
+            "Die Arbeitsagentur meldet für November weniger Arbeitslose im Landkreis als noch im Vormonat.",
+        ),
+        (
+            "Kaufhaus schließt nach 96 Jahren",
+            "Die Familie findet keinen Nachfolger und gibt das Haus am Marktplatz Ende Januar endgültig auf.",
+        ),
+        (
+            "Mehr Lehrlinge im Handwerk",
+            "Die Kreishandwerkerschaft zählt in diesem Herbst deutlich mehr neue Lehrlinge als im Jahr davor.",
+        ),
+    ]
+    text = "Wirtschaft\n" + "\n".join(f"{t}\n20.11.2025\n{s}\nWeiterlesen" for t, s in rows) + "\n"
+    doc = run(text)
+    assert doc.page_type == "listing"
+    for title, summary in rows:
+        assert_kept(doc, title, summary)
+
+
+def test_read_more_teasers_under_an_article_stay_teasers(run):
+    """Three teasers with read-more buttons under a long article do not make it a listing: the article
+    holds more words than they do, and the teasers go."""
+    article = " ".join(
+        [
+            "The harbour authority confirmed on Monday that the old ferry terminal will close at the end of the year.",
+            "Passengers will use the new terminal on the eastern quay, which has more space for cars and bicycles.",
+            "The authority said the move would cut waiting times and allow larger ships to dock safely in winter.",
+            "Local businesses near the old terminal fear that fewer visitors will walk through the historic streets.",
+        ]
+        * 3
+    )
+    doc = run(
+        "Ferry terminal to close at the end of the year\n"
+        + article
+        + "\n\n"
+        + _entries("Read more", "More news")
+        + "\n"
+    )
+    assert doc.page_type == "article"
+    for title, _ in ENTRIES_EN:
+        assert title not in doc.kept_text()
+    assert_kept(doc, "The harbour authority confirmed on Monday")

@@ -313,3 +313,46 @@ def test_trailing_publication_word_is_cut_where_it_starts():
         "start date",
         "Thread starter Großmann",
     )
+
+
+FR_WIRE_BODY = (
+    "Quelque 340 habitants d'un village de pêcheurs du nord-ouest du pays sont isolés depuis dimanche, "
+    "après qu'un pan de montagne s'est effondré sur la seule route qui les relie au reste de la région."
+)
+
+
+def test_masthead_date_and_tagline_give_way_to_the_signed_headline(run):
+    """A masthead's tagline over today's bare date is no title: the headline closed by its byline and
+    'Publié le' line is, and the published date wins over the masthead's."""
+    doc = run(
+        "L'Écho du Nord\nL'actualité en continu\nMardi 4 février 2025\nS'abonner\nMenu\nMonde\n"
+        "Norvège : un glissement de terrain coupe la route d'un village de pêcheurs\n"
+        f"{FR_WIRE_BODY}\nPar L'Écho du Nord avec AFP\nPublié le 3 février 2025 à 14h12, mis à jour à 16h05\n\n"
+        f"{FR_WIRE_BODY.replace('dimanche', 'lundi')}\n"
+    )
+    assert doc.title == "Norvège : un glissement de terrain coupe la route d'un village de pêcheurs"
+    assert doc.date == "2025-02-03T14:12"
+    assert doc.author == "L'Écho du Nord avec AFP"
+
+
+def test_date_line_over_the_headline_of_a_press_release(run):
+    """'14/05/2025' right above the headline dates it: the menu heading above the date is no title."""
+    doc = run(
+        "Universidad de Valdecierzo\nPersonal técnico, de gestión y de administración\nSala de prensa\n"
+        "14/05/2025\nLa universidad pone en marcha un laboratorio de sequías en sesenta municipios\n"
+        "El proyecto, financiado con 2,4 millones de euros, permitirá medir en tiempo real la humedad del suelo "
+        "en las explotaciones agrícolas de toda la comarca durante los próximos cuatro años.\n"
+    )
+    assert doc.title == "La universidad pone en marcha un laboratorio de sequías en sesenta municipios"
+    assert doc.date == "2025-05-14"
+
+
+def test_forum_member_profile_line_is_no_title(run):
+    """'Registriert seit: … Beiträge: …' is a poster's profile, never the page's title."""
+    doc = run(
+        "Registriert seit: 27. September 2017 Beiträge: 5.539 Renommee: 432\n"
+        "Coronavirus Sammelthread\n17.03.2020, 23:08\n\n"
+        "Hier sammeln wir alle Fragen zu den Ausgangsbeschränkungen und was sie für Mieter, Arbeitnehmer und "
+        "Selbständige bedeuten, bitte keine neuen Themen dazu eröffnen.\n"
+    )
+    assert doc.title != "Registriert seit: 27. September 2017 Beiträge: 5.539 Renommee: 432"

@@ -226,3 +226,60 @@ def test_headline_over_its_own_read_more_button_is_a_teaser(run):
     )
     assert_dropped(doc, "Pendeln in der Region", "related", "related-teaser")
     assert_kept(doc, "Umleitung über die B 27")
+
+
+BREAKING_BODY = (
+    "The harbour authority confirmed on Monday that the old ferry terminal will close at the end of the year, "
+    "and that passengers will use the new terminal on the eastern quay from January."
+)
+
+
+def test_breaking_ticker_above_the_headline_goes(run):
+    """A 'Breaking:' line in the page's top bar, over menus and the headline, links to another story."""
+    doc = run(
+        "Home\nNews\nSport\nBreaking: Delays on the ring road after a lorry sheds its load\nSubscribe\n"
+        f"Ferry terminal to close at the end of the year\n{BREAKING_BODY}\n"
+    )
+    assert_dropped(doc, "Breaking: Delays on the ring road", "related", "news-ticker")
+    assert_kept(doc, BREAKING_BODY)
+
+
+def test_spanish_ultima_hora_ticker_goes(run):
+    """'Última hora: …' over section labels is the site's ticker."""
+    body = (
+        "El ayuntamiento aprobó el martes por la noche la construcción de doce kilómetros de carriles bici "
+        "protegidos en los barrios del norte, un proyecto que los vecinos reclamaban desde hace años."
+    )
+    doc = run(f"Última hora: El Gobierno aprueba el nuevo plan de vivienda\nELECCIONES 2025\nDIRECTO\n{body}\n")
+    assert_dropped(doc, "Última hora: El Gobierno aprueba", "related", "news-ticker")
+    assert_kept(doc, body)
+
+
+def test_breaking_entry_of_a_live_blog_with_its_text_stays(run):
+    """A live blog's 'Breaking:' entry over its own paragraph is text."""
+    first = (
+        "Strong winds closed the coastal road on Sunday night, and the first ferries of the morning stayed "
+        "in port while crews checked the moorings along the quay."
+    )
+    doc = run(
+        f"Harbour live: every update of the day\n{first}\n\n14:32\nBreaking: Ferry terminal to close\n"
+        f"{BREAKING_BODY}\n\nMore updates follow through the day.\n"
+    )
+    assert_kept(doc, "Breaking: Ferry terminal to close", BREAKING_BODY)
+
+
+def test_about_the_author_after_a_long_comment_section(run):
+    """'Über den Autor' under an interview is the author's box even when a long footer and comment
+    section, already removed, make it stand in the first half of the page's lines."""
+    answer = (
+        "Man gewöhnt sich daran, aber man wird nie ganz warm mit der Hitze, wenn Sie das meinen. Im Sommer "
+        "arbeiten wir deshalb früh am Morgen, bevor die Sonne auf das Dach der alten Hütte brennt."
+    )
+    footer = "\n".join(["Impressum", "Datenschutz", "Kontakt", "Cookie-Einstellungen"] * 12)
+    doc = run(
+        f"{answer}\n\n{answer.replace('Sommer', 'Winter')}\n\nÜber den Autor\nBenedikt Aurich\n"
+        "Benedikt Aurich ist Redakteur im Ressort Gesellschaft und schreibt über Arbeit und Handwerk.\n"
+        f"{footer}\n"
+    )
+    assert_dropped(doc, "Benedikt Aurich ist Redakteur", "related", "about-section")
+    assert_kept(doc, answer)
