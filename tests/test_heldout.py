@@ -145,13 +145,11 @@ KNOWN_GAPS: set[Key] = {
     ("heldout8", "en_reddit.txt", "date", "2025-04-12"),
     # Round 9 (six dumps, five HTML pages).
     # An encyclopedia page: its name stands alone above the menu ("Kleinwendorf") and no heading
-    # carries it; its only date is the footer's "zuletzt am 3. Februar 2025 … bearbeitet"; its
-    # references end in "Abgerufen am 12. März 2024." Rules: the line repeated as the first
-    # paragraph's subject is the title; a "last edited on" footer is the modified date; reference
-    # entries under "Einzelnachweise" go (without taking a page's other lists with them).
+    # carries it; its only date is the footer's "zuletzt am 3. Februar 2025 … bearbeitet". Rules: the
+    # line repeated as the first paragraph's subject is the title; a "last edited on" footer is the
+    # modified date. (Its "↑" reference entries go since round 10.)
     ("heldout9", "de_wiki.txt", "title", "Kleinwendorf"),
     ("heldout9", "de_wiki.txt", "date", "2025-02-03"),
-    ("heldout9", "de_wiki.txt", "without", "Abgerufen am 12. März 2024."),
 }
 
 

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..document import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
-from ._lines import block_core, core_words, ends_with_ellipsis
+from ._lines import block_core, core, core_words, ends_with_ellipsis
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -24,6 +24,9 @@ _DATE_LINE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}
 # A headline led by a clock time, as news tickers and "latest news" columns list them.
 _TICKER = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\w")
 _MIN_TICKER_RUN = 3
+# A reference entry's back-link to its citation: "↑", or "^" then a space or the citation letters.
+_BACKLINK = re.compile(r"^\s*(?:↑|\^(?=\s|[a-z]\b))")
+_MIN_REFERENCES = 2
 # A teaser link line is a link text, not a paragraph.
 _MAX_LINK_WORDS = 30
 # A teaser title may end like a sentence when it asks or exclaims ("Sinnvoll oder Geldverschwendung?").
@@ -88,7 +91,8 @@ class Related:
         i = 0
         while i < len(blocks):
             b = blocks[i]
-            text = block_core(b)
+            # A wiki heading's "[edit]" link, already cut as a span, is no part of the header.
+            text = block_core(b) if not b.spans else core(b.kept_text())
             # A header an earlier stage took for a UI label ("READ MORE") still opens its block.
             if (b.keep or b.reason == "ui-label") and self._is_header(text):
                 b.drop(NAME, "related-header")
@@ -109,6 +113,7 @@ class Related:
             i += 1
         self._tickers(blocks)
         self._breaking(blocks)
+        self._references(blocks)
         self._about_sections(blocks)
         self._titles_over_read_more(blocks)
 
@@ -137,6 +142,23 @@ class Related:
                 continue
             if nxt is None or nxt.kind != PARAGRAPH or core_words(nxt) < _MIN_SECTION_WORDS:
                 b.drop(NAME, "news-ticker")
+
+    @staticmethod
+    def _references(blocks: list[Block]) -> None:
+        """An encyclopedia's reference entries open with the arrow back to where they are cited
+        ("↑ Landesamt für Statistik: … Abgerufen am 12. März 2024.", "^ a b Smith, J. …"): a run of
+        two or more such lines is the page's apparatus, not its text."""
+        run: list[Block] = []
+        for b in [*blocks, None]:
+            if b is not None and not b.keep and run:
+                continue  # a removed line (an ad, an edit link) inside the list
+            if b is not None and b.keep and _BACKLINK.match(b.text):
+                run.append(b)
+                continue
+            if len(run) >= _MIN_REFERENCES:
+                for r in run:
+                    r.drop(NAME, "reference")
+            run = []
 
     def _about_sections(self, blocks: list[Block]) -> None:
         """ "About the author", "About <Company>" in the last part of the page: the header and the

@@ -283,3 +283,34 @@ def test_about_the_author_after_a_long_comment_section(run):
     )
     assert_dropped(doc, "Benedikt Aurich ist Redakteur", "related", "about-section")
     assert_kept(doc, answer)
+
+
+def test_reference_entries_and_external_links_of_an_encyclopedia_page_go(run):
+    """'↑ …' lines are reference entries; 'Weblinks', its '[edit]' link cut as a span, opens a link list."""
+    body = (
+        "Kleinwendorf ist eine Gemeinde im Landkreis Ostermoor. Das Dorf liegt am Rand des großen Moores "
+        "und wurde im Jahr 1183 zum ersten Mal in einer Urkunde des Klosters erwähnt."
+    )
+    doc = run(
+        f"{body}\n\n{body.replace('1183', '1190').replace('Gemeinde', 'Ortschaft')}\n"
+        "Einzelnachweise[Bearbeiten | Quelltext bearbeiten]\n"
+        "↑ Landesamt für Statistik: Bevölkerung der Gemeinden am 31. Dezember 2023. Abgerufen am 12. März 2024.\n"
+        "↑ Hermann Wiebking: Urkundenbuch des Klosters. Band 1, Hallenbeck 1931, S. 88.\n"
+        "Weblinks[Bearbeiten | Quelltext bearbeiten]\n"
+        "Commons: Kleinwendorf – Sammlung von Bildern, Videos und Audiodateien\n"
+    )
+    assert_dropped(doc, "↑ Landesamt für Statistik", "related", "reference")
+    assert_dropped(doc, "Weblinks", "related", "related-header")
+    assert_dropped(doc, "Commons: Kleinwendorf", "related", "related-teaser")
+    assert_kept(doc, body)
+
+
+def test_a_single_arrow_line_is_no_reference_list(run):
+    """One line opening with an arrow is not a list of references."""
+    line = "↑ Nach oben zum Anfang der Seite springen und weiterlesen, wo die Geschichte des Dorfes beginnt."
+    body = (
+        "Kleinwendorf ist eine Gemeinde im Landkreis Ostermoor. Das Dorf liegt am Rand des großen Moores "
+        "und wurde im Jahr 1183 zum ersten Mal in einer Urkunde des Klosters erwähnt."
+    )
+    doc = run(f"{body}\n{line}\n\n{body.replace('1183', '1190')}\n")
+    assert not any(b.reason == "reference" for b in doc.blocks)
