@@ -490,6 +490,9 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
         lead = _attempt(lambda: standfirst(tree, doc.raw, meta.get("description")))
         if lead:
             doc.raw = f"{lead}\n{doc.raw}"
+        notes = _attempt(lambda: footnotes(tree, doc.raw))
+        if notes:
+            doc.raw = doc.raw + "\n" + "\n".join(notes)
     if tree is not None and meta.get("title"):
         meta["title"] = _attempt(lambda: page_title(tree, meta["title"])) or meta["title"]
     apply_metadata(doc, meta)
@@ -557,6 +560,31 @@ def teaser_cards(tree: Any, text: str) -> list[Any]:
 _LIVE_BLOG_TYPE = re.compile(
     r"""["']@type["']\s*:\s*\[?\s*["']LiveBlogPosting["']|itemtype\s*=\s*["']https?://schema\.org/LiveBlogPosting"""
 )
+
+
+def footnotes(tree: Any, text: str) -> list[str]:
+    """The post's footnotes the extraction left out, in page order: elements of class "footnote",
+    or the items of a "footnotes" block (Markdown's ``<div class="footnotes"><ol><li>``), each
+    without its back-link number."""
+    notes: list[str] = []
+    for el in tree.xpath(_FOOTNOTE_XPATH):
+        items = el.findall(".//li") if "footnotes" in (el.get("class") or "").split() else [el]
+        for item in items:
+            note = _NOTE_NUMBER.sub("", _plain(item.text_content()).rstrip(" ↩↑")).strip()
+            if len(note) >= _MIN_NOTE_CHARS and note[:_PROBE_CHARS] not in text:
+                notes.append(note)
+    return notes
+
+
+_FOOTNOTE_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' footnotes ')]"
+    "[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' footnotes ')])]"
+)
+# A note's own number or back-link arrow before its text: "1", "[2]", "3.", "^".
+_NOTE_NUMBER = re.compile(r"^(?:\[?\d{1,3}[\].)]?|\^|↑)\s*")
+_MIN_NOTE_CHARS = 20
 
 # Teaser cards: this many at least, each this short; the extraction's probes looked for in them.
 _MIN_CARDS = 4

@@ -26,6 +26,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..document import HEADING, LIST_ITEM, Block, Document
+from ..document import SHORT as SHORT_KIND
 from ..langid import stoplist, words
 from ..lexicon import line_key
 from ._lines import block_core, core_words
@@ -38,8 +39,10 @@ GOOD, NEAR_GOOD, SHORT, BAD, GONE = "good", "near-good", "short", "bad", "gone"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # One CJK character carries about as much as three Latin letters.
 _CJK_WEIGHT = 3
-# Headings this close (in characters) before a good block introduce it.
+# Headings this close (in characters) before a good block introduce it; a short line of this many
+# words right above one is its subhead.
 _HEADING_REACH = 400
+_MIN_SUBHEAD_WORDS = 3
 # A post action repeated this often marks a thread; a post's text is at most this many lines.
 _MIN_POSTS = 3
 _MAX_POST_LINES = 12
@@ -282,4 +285,18 @@ class Boilerplate:
                     reach += len(blocks[j].text)
                     if reach > _HEADING_REACH:
                         break
+            elif out[i] == BAD and b.keep and b.kind == SHORT_KIND and self._subhead(blocks[i]):
+                # A short line of words right above good text is its subhead ("Einbrecher im Vereinsheim").
+                nxt = next((j for j in range(i + 1, len(blocks)) if out[j] != GONE), None)
+                if nxt is not None and out[nxt] == GOOD:
+                    out[i] = GOOD
         return out
+
+    @staticmethod
+    def _subhead(b: Block) -> bool:
+        text = block_core(b).rstrip()
+        return (
+            sum(1 for w in text.split() if w.isalpha()) >= _MIN_SUBHEAD_WORDS
+            and not text.endswith((".", "!", "?", ":", ","))
+            and text[:1].isupper()
+        )

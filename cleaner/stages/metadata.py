@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..dates import find_date
@@ -60,14 +61,31 @@ _SITE_PARTICLES = frozenset(
 _PUNCT_ONLY = re.compile(r"[\W_]+")
 # Two breadcrumb separators: a path, not a headline.
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s.*\s[›»>/|]\s")
+# A breadcrumb removed as navigation: "Accueil > Forum > Bricolage", "Home / News".
+_CRUMB = re.compile(r"\S\s[›»>/|]\s\S")
+_MIN_CRUMB_TITLE_WORDS = 3
+_MAX_KICKER_WORDS = 2
 # A question is a page's title when its date or byline line comes within this many lines.
 _SIGNED_WITHIN = 4
 _RATING_STARS = re.compile(r"[★☆✩✪⭐]")
 # Between the items of a meta line: "By Jane Doe · 5 min read | 3 comments".
 _META_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_MIN_META_ITEMS = 3
 
 
 Phrases = tuple[tuple[str, str], ...]
+
+
+def _head_blocks(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks of the page head where a title is looked for: up to ``_TITLE_WINDOW`` kept ones (the
+    lines removed as menus and banners do not count), and those removed among them."""
+    kept = 0
+    for b in blocks:
+        if b.keep:
+            kept += 1
+            if kept > _TITLE_WINDOW:
+                return
+        yield b
 
 
 def _longest_first(phrases: list[str]) -> Phrases:
@@ -242,14 +260,28 @@ class Metadata:
         # A heading closed by a bare date line may be a masthead's tagline over today's date: kept
         # as a fallback while a headline closed by a byline or a "published" line is looked for.
         fallback: tuple[Block, Block | None, Block] | None = None
-        for b in doc.blocks[:_TITLE_WINDOW]:
+        # The line right under the breadcrumb: a forum thread's or a page's title, even as a question.
+        under_crumb: Block | None = None
+        crumb = False
+        for b in _head_blocks(doc.blocks):
             if not b.keep:
+                crumb = crumb or (b.reason == "navigation" and _CRUMB.search(b.text) is not None)
                 if candidate is not None and b.stage == NAME and b.reason in ("date-line", "byline"):
                     if b.reason == "byline" or b.notes.get("dated_by_word") or fallback is not None:
                         break
                     fallback = (candidate, previous, b)
                     candidate = previous = None
                 continue
+            if (
+                crumb
+                and under_crumb is None
+                and b.kind in (HEADING, PARAGRAPH)
+                and _MIN_CRUMB_TITLE_WORDS <= block_words(b) < _FIRST_PARAGRAPH_WORDS
+                and not b.text.rstrip().endswith((".", ":"))
+            ):
+                under_crumb = b
+            # A section kicker or two ("Blaulicht", "Polizeibericht") may stand between crumb and title.
+            crumb = crumb and block_words(b) <= _MAX_KICKER_WORDS and b.kind == SHORT
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
             if (
@@ -259,6 +291,7 @@ class Metadata:
                 and not _RATING_STARS.search(b.text)  # "★★★★☆ Notre avis : 4/5"
                 and not _BREADCRUMB.search(b.text)  # "HilfeNetz › Internet & Netzwerk › WLAN"
                 and not self._member_since(block_core(b))  # "Registriert seit: … Beiträge: 5.539"
+                and not self._meta_like(b, doc)  # "By Jane Doe March 18 Follow @jane", "@user on Aug 10, 2014"
             ):
                 headings.append(b)
                 if not _QUESTION_END.search(b.text) or self._signed(doc, b):
@@ -270,6 +303,14 @@ class Metadata:
         restated = self._restated(doc, headings)
         if restated is not None:
             return restated
+        if (
+            under_crumb is not None
+            and under_crumb is not candidate
+            and (candidate is None or candidate.index > under_crumb.index)
+            and not (candidate is not None and self._signed(doc, candidate, strong=True))
+        ):
+            # What follows the title under the breadcrumb (thread meta, pagination) is no headline.
+            return under_crumb
         if fallback is not None and not (
             candidate is not None
             and (
@@ -291,6 +332,17 @@ class Metadata:
         ):
             return previous
         return candidate
+
+    def _meta_like(self, b: Block, doc: Document) -> bool:
+        """A byline or a dated line that no stage took (it carries more than a name or a date), or a
+        row of meta items with counts ("Sujet créé par Lucie · 5 réponses · 1 284 vues")."""
+        text = block_core(b)
+        if _strip_phrase(text, self.bylines)[0] is not None:
+            return True
+        parts = _META_SEPARATOR.split(text)
+        if len(parts) >= _MIN_META_ITEMS and any(p[:1].isdigit() for p in parts[1:]):
+            return True
+        return find_date(text, self.months, month_first=doc.lang == "en") is not None
 
     @staticmethod
     def _dated_above(doc: Document, b: Block, above: Block) -> bool:

@@ -23,6 +23,7 @@ _MAX_UI_WORDS = 40
 _MIN_TOC_ENTRIES = 3
 _TOC_GAP = 1
 _MIN_SECTION_WORDS = 12
+_MIN_INTRO_WORDS = 5
 _ENTRY_KINDS = (HEADING, SHORT, LIST_ITEM)
 # The entries of a list of things (ingredients) have this many words, menu entries fewer.
 _MIN_THING_WORDS = 3
@@ -108,8 +109,10 @@ def table_of_contents(doc: Document) -> None:
     for pos, key in enumerate(keys[:-1]):
         after = blocks[pos + 1]
         if key and (
-            (after.kind == PARAGRAPH and core_words(after) >= _MIN_SECTION_WORDS) or after.kind == LIST_ITEM
-        ):  # a section of prose, or of a list ("Tools you'll need", then its items)
+            (after.kind == PARAGRAPH and (core_words(after) >= _MIN_SECTION_WORDS or _introduces(after)))
+            or after.kind == LIST_ITEM
+        ):  # a section of prose, or of a list ("Tools you'll need", then its items), or a step's
+            # sentence introducing a command ("Paso 1. Actualiza la lista de paquetes:")
             last_seen[key] = pos
     run: list[int] = []
     for pos, b in enumerate([*blocks, None]):
@@ -118,6 +121,12 @@ def table_of_contents(doc: Document) -> None:
             continue
         _drop_toc_run(run, blocks, keys, last_seen)
         run = []
+
+
+def _introduces(b: Block) -> bool:
+    """A sentence of some words ending in a colon: it introduces what follows (a command, a list)."""
+    text = block_core(b).rstrip()
+    return text.endswith(":") and core_words(b) >= _MIN_INTRO_WORDS
 
 
 def _entry_key(b: Block) -> str:

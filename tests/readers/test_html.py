@@ -886,3 +886,28 @@ def test_page_declared_a_live_blog_is_one(pipeline):
     assert pipeline.run(read_one(page, "directo.html")).page_type == "liveblog"
     plain = page.replace(b"LiveBlogPosting", b"NewsArticle")
     assert pipeline.run(read_one(plain, "noticia.html")).page_type == "article"
+
+
+def test_footnotes_left_out_by_the_extraction_are_put_back(pipeline):
+    """A newsletter post's footnotes ("footnote" elements after the body) are its text; the extraction
+    often stops before them. Their back-link numbers stay out."""
+    body = "".join(
+        f"<p>Paragraph {n} of the post about the bike lane on the east side of the street, and what the "
+        f"counters said about who rode it in the first year of the pilot.<a class='footnote-anchor' "
+        f"href='#fn{n}'>{n}</a></p>"
+        for n in range(1, 6)
+    )
+    notes = (
+        "<div class='footnote'><a class='footnote-number' href='#a1'>1</a><div class='footnote-content'>"
+        "<p>The pilot removed eleven parking spaces in total, fewer than the association claimed.</p></div></div>"
+        "<div class='footnote'><a class='footnote-number' href='#a2'>2</a><div class='footnote-content'>"
+        "<p>Tube counters can double-count cargo bikes and trailers, so treat the numbers with caution.</p>"
+        "</div></div>"
+    )
+    page = (
+        "<!doctype html><html><head><title>The bike lane</title></head><body><article><h1>The bike lane</h1>"
+        f"{body}</article><div class='footnote-section'>{notes}</div><footer>© 2025 Low Gear</footer></body></html>"
+    ).encode()
+    doc = pipeline.run(read_one(page, "post.html"))
+    assert_kept(doc, "The pilot removed eleven parking spaces in total", "Tube counters can double-count")
+    assert "1The pilot" not in doc.kept_text() and doc.kept_text().count("eleven parking spaces") == 1

@@ -269,3 +269,20 @@ def test_short_last_line_of_an_article_above_its_tags_stays(run):
     )
     assert_kept(doc, "The last 41 bus is due to run on Saturday 31 May.")
     assert "Harbury County Council" not in doc.kept_text()
+
+
+def test_short_subhead_right_above_good_text_stays(run):
+    """A report's short subhead ("Unfallflucht auf Supermarktparkplatz"), right above its paragraph, stays
+    even when a photo credit and a place line above it are bad context."""
+    report = (
+        "Am Samstagvormittag zwischen 9.30 und 10.45 Uhr ist auf dem Parkplatz eines Lebensmittelmarktes ein "
+        "geparkter Wagen beschädigt worden. Der Verursacher fuhr davon, ohne sich um den Schaden zu kümmern, "
+        "der auf rund 2500 Euro geschätzt wird."
+    )
+    doc = run(
+        "Startseite\nLokales\nSport\nKultur\nWetter\nSymbolfoto: Archiv/Zeitung\nKirchwelden:\n"
+        f"Unfallflucht auf Supermarktparkplatz\n{report}\n\n{report.replace('Samstag', 'Sonntag')}\n"
+        "Impressum\nDatenschutz\nKontakt\n"
+    )
+    assert_kept(doc, "Unfallflucht auf Supermarktparkplatz", report)
+    assert "Impressum" not in doc.kept_text()

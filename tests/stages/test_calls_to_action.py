@@ -234,3 +234,18 @@ def test_affiliate_commission_disclosures_go(run):
     doc = run(f"We may earn a commission when you buy through links on our site.\n{body}\n")
     assert "We may earn a commission" not in doc.kept_text()
     assert_kept(doc, body)
+
+
+def test_consent_banner_sentence_naming_partners_goes(run):
+    """'We and our 148 partners store and access information on your device, such as cookies, …'"""
+    body = (
+        "The three-day riverside festival is adding a second stage this year, and organisers expect more "
+        "than twenty thousand people across the weekend."
+    )
+    doc = run(
+        "We and our 148 partners store and access information on your device, such as cookies, and process "
+        "personal data to deliver personalised ads and content. You can change your choices at any time by "
+        f"selecting Privacy settings at the bottom of the page.\n{body}\n"
+    )
+    assert "148 partners" not in doc.kept_text()
+    assert_kept(doc, body)

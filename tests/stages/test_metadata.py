@@ -356,3 +356,45 @@ def test_forum_member_profile_line_is_no_title(run):
         "Selbständige bedeuten, bitte keine neuen Themen dazu eröffnen.\n"
     )
     assert doc.title != "Registriert seit: 27. September 2017 Beiträge: 5.539 Renommee: 432"
+
+
+def test_title_under_the_breadcrumb_beats_thread_meta_and_pagination(run):
+    """A forum thread's title, right under the breadcrumb, ends in a question mark (a paragraph to the
+    segmenter); the meta line and 'Page 1 sur 1' under it are no title."""
+    doc = run(
+        "Accueil\nForum\nBricolage\nAccueil > Forum > Bricolage > Isolation & humidité\n"
+        "Humidité et moisissures derrière l'armoire de la chambre : que faire ?\n"
+        "Sujet créé par Lucie · 5 réponses · 1 284 vues\nSuivre ce sujet\nPage 1 sur 1\nLucie\n"
+        "Inscrite le 03/11/2021\nPosté le 12/02/2025 à 21:14\n"
+        "Nous habitons une maison des années 70 à côté d'Épinal, murs en parpaing avec un doublage en placo, "
+        "et depuis cet hiver des taches noires apparaissent derrière l'armoire de la chambre.\n"
+    )
+    assert doc.title == "Humidité et moisissures derrière l'armoire de la chambre : que faire ?"
+    assert doc.date == "2025-02-12T21:14"
+
+
+def test_title_past_a_long_menu_and_section_kickers(run):
+    """Fifty menu lines, most of them removed buttons, do not push the headline out of the title search, and the
+    section kickers between breadcrumb and headline are no title."""
+    # Buttons the navigation stage removes, then section names it leaves to the boilerplate stage.
+    menu = "\n".join(
+        ["Anmelden", "Suche", "Menü", "Teilen", "Drucken", "Merken"] * 6 + [f"Rubrik {n}" for n in range(15)]
+    )
+    doc = run(
+        f"Leserservice 08341 5537-100\n{menu}\nStartseite > Lokales > Blaulicht\nBlaulicht\nPolizeibericht\n"
+        "Blaulicht im Sandbachtal: Unfallflucht in Kirchwelden, Einbruch ins Vereinsheim\n"
+        "Die Polizei meldet für das Wochenende mehrere Einsätze im Landkreis. Ein Überblick über die Meldungen "
+        "aus den Gemeinden rund um Sandbach und die Hinweise, die die Beamten jetzt suchen.\n"
+        "Von Redaktion\n03.03.2025, 11:20 Uhr\n"
+    )
+    assert doc.title == "Blaulicht im Sandbachtal: Unfallflucht in Kirchwelden, Einbruch ins Vereinsheim"
+
+
+def test_unrecognised_byline_or_dated_line_is_no_title(run):
+    """'By Jane Doe March 18 at 12:22 PM Follow @jane' carries a byline and a date: never the title."""
+    doc = run(
+        "By Steven Mufson March 18 at 12:22 PM Follow @StevenMufson\n\n"
+        "The oil price fell again on Wednesday as storage tanks across the country filled up and producers "
+        "kept pumping despite the glut that has weighed on the market for months.\n"
+    )
+    assert doc.title is None or not doc.title.startswith("By Steven Mufson")

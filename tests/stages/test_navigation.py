@@ -231,3 +231,42 @@ def test_wiki_edit_links_leave_their_headings_and_the_contents_box_goes(run):
     assert_span_dropped(doc, "[Bearbeiten | Quelltext bearbeiten]", "navigation", "edit-link")
     assert doc.kept_text().count("Geschichte") == 1
     assert "Bearbeiten" not in doc.kept_text()
+
+
+def test_pagination_and_share_button_lines_go(run):
+    """'Page 1 sur 1', 'Seite 2 von 14' and WordPress share buttons are page furniture in every language."""
+    body = (
+        "Le mur en question est un mur extérieur orienté nord. L'armoire était collée au mur depuis trois ans "
+        "et nous n'avions jamais regardé derrière avant de déménager les meubles ce printemps."
+    )
+    lines = [
+        "Page 1 sur 1",
+        "Seite 2 von 14",
+        "Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)Facebook",
+        "Click to share on X (Opens in new window)",
+        "Haz clic para compartir en Facebook (Se abre en una ventana nueva)",
+        "Klicken, um über Facebook zu teilen (Wird in neuem Fenster geöffnet)",
+    ]
+    doc = run(body + "\n" + "\n".join(lines) + "\n")
+    for line in lines:
+        assert_dropped(doc, line, "navigation")
+    assert_kept(doc, body)
+
+
+def test_toc_entries_whose_sections_open_with_a_step(run):
+    """A tutorial's contents: entries whose sections open with a short step ending in a colon
+    ('Paso 1. Actualiza la lista de paquetes:') still point to sections, so the box goes."""
+    step = "Paso {n}. Actualiza la lista de paquetes e instala el servidor:"
+    prose = (
+        "Necesitas un equipo con Ubuntu recién actualizado, un usuario con permisos de administrador y acceso "
+        "a la red local o a internet para conectarte desde otro equipo."
+    )
+    sections = ["Requisitos previos", "Instalar OpenSSH Server", "Endurecer la configuración del servicio"]
+    toc = "\n".join(f"{n + 1} {s}" for n, s in enumerate(sections))
+    body = f"{sections[0]}\n{prose}\n" + "".join(
+        f"{s}\n{step.format(n=n)}\nsudo apt install openssh-server\n{prose}\n" for n, s in enumerate(sections[1:], 1)
+    )
+    doc = run(f"Contenidos\n{toc}\n{body}")
+    for n, s in enumerate(sections):
+        assert_dropped(doc, f"{n + 1} {s}", "navigation", "table-of-contents")
+        assert doc.kept_text().count(s) == 1
