@@ -50,6 +50,7 @@ CONCERNS = (
     "newsletter",
     "edit_links",
     "breaking",
+    "ad_boxes",
 )
 
 # A row of buttons: at most this many words, each button at most this many.

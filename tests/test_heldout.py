@@ -153,14 +153,7 @@ KNOWN_GAPS: set[Key] = {
     # modified date. (Its "↑" reference entries go since round 10.)
     ("heldout9", "de_wiki.txt", "title", "Kleinwendorf"),
     ("heldout9", "de_wiki.txt", "date", "2025-02-03"),
-    # Round 11 (six dumps, five HTML pages).
-    # Promotions between posts or paragraphs: "Publicité", then "Vous avez un projet de travaux ?
-    # Recevez jusqu'à 3 devis gratuits …" and its "Comparer les devis" button; "Te recomendamos", then a
-    # hosting offer "desde 3,99 €/mes" and its "Ver oferta" button. Rule: a short pitch between an ad or
-    # recommendation label and a button, all three together, is an ad box (a label alone is no proof:
-    # "Anzeige" stands between the paragraphs of many articles).
-    ("heldout11", "fr_forum.txt", "without", "Recevez jusqu'à 3 devis gratuits"),
-    ("heldout11", "es_tutorial.txt", "without", "NubeRápida VPS: servidores con Ubuntu 24.04 preinstalado"),
+    # Round 11 (six dumps, five HTML pages; its two ad boxes go since the round's fixes).
     # An event's fact box under the article ("When: …", "Where: …", "Tickets: …", "Book now") is dropped
     # by boilerplate with the author box after it. Rule: a run of "Label: value" lines right under good
     # text is a fact box (without keeping a press release's contact lines).

@@ -61,6 +61,7 @@ class CallsToAction:
         self.live = ctx.lexicon["liveblog"]
         self.months = ctx.lexicon.months
         self.newsletter = ctx.lexicon["newsletter"]
+        self.ads = ctx.lexicon["ad_boxes"]
 
     def __call__(self, doc: Document) -> None:
         stamps = 0
@@ -93,6 +94,7 @@ class CallsToAction:
             doc.page_type = "liveblog"
         self._affiliate_buttons(doc)
         self._newsletter_pitches(doc)
+        self._ad_boxes(doc)
 
     def _newsletter_pitches(self, doc: Document) -> None:
         """The short pitch between a newsletter box's header ("Newsletter", maybe over the letter's
@@ -110,6 +112,23 @@ class CallsToAction:
                     for k in range(j, i + 1):  # the header, the letter's name, the pitch
                         blocks[k].drop(NAME, "newsletter-pitch")
                     break
+
+    def _ad_boxes(self, doc: Document) -> None:
+        """An ad or recommendation box: a label ("Publicité", "Te recomendamos"), a short pitch, and an
+        offer's button ("Comparer les devis", "Ver oferta"). A label alone proves nothing: many articles
+        carry "Anzeige" between their paragraphs."""
+        blocks = doc.blocks
+        for i in range(len(blocks) - 2):
+            label, pitch, button = blocks[i], blocks[i + 1], blocks[i + 2]
+            if (
+                pitch.keep
+                and block_words(pitch) <= _MAX_PITCH_WORDS
+                and block_words(button) <= _MAX_BUTTON_WORDS
+                and self.ads.is_line(block_core(label))
+                and self.ads.prefix(block_core(button))
+            ):
+                pitch.drop(NAME, "ad")
+                button.drop(NAME, "ad")
 
     @staticmethod
     def _affiliate_buttons(doc: Document) -> None:

@@ -249,3 +249,26 @@ def test_consent_banner_sentence_naming_partners_goes(run):
     )
     assert "148 partners" not in doc.kept_text()
     assert_kept(doc, body)
+
+
+def test_ad_box_of_label_pitch_and_offer_button_goes(run):
+    """'Publicité', a one-line pitch and its 'Comparer les devis' button are an ad between two posts; an
+    'Anzeige' label between two paragraphs of an article takes nothing with it."""
+    post = (
+        "Le mur en question est un mur extérieur orienté nord. L'armoire était collée au mur depuis trois ans "
+        "et nous n'avions jamais regardé derrière avant de déménager les meubles ce printemps."
+    )
+    doc = run(
+        f"{post}\nPublicité\nVous avez un projet de travaux ? Recevez jusqu'à 3 devis gratuits près de chez vous.\n"
+        f"Comparer les devis\n{post.replace('trois ans', 'deux ans')}\n"
+    )
+    assert_dropped(doc, "Recevez jusqu'à 3 devis gratuits", "calls_to_action", "ad")
+    assert_dropped(doc, "Comparer les devis", "calls_to_action", "ad")
+    paras = [
+        "Der SV Grünhagen drehte das Spiel in der zweiten Halbzeit, als der eingewechselte Stürmer kurz vor "
+        "Schluss traf.",
+        "Lange sah es nach einer Nullnummer aus, weil beide Mannschaften vor dem Tor die Geduld verloren.",
+        "Mehr Ballbesitz hatten die Gäste, die gefährlicheren Chancen aber die Gastgeber.",
+    ]
+    doc = run("\nAnzeige\n".join(paras) + "\n")
+    assert_kept(doc, *paras)
