@@ -51,6 +51,7 @@ CONCERNS = (
     "edit_links",
     "breaking",
     "ad_boxes",
+    "pros_cons",
 )
 
 # A row of buttons: at most this many words, each button at most this many.

@@ -43,6 +43,9 @@ _CJK_WEIGHT = 3
 # words right above one is its subhead.
 _HEADING_REACH = 400
 _MIN_SUBHEAD_WORDS = 3
+# A verdict list under "Pros" / "Cons": at most this many items of this many words.
+_MAX_VERDICT_ITEMS = 10
+_MAX_VERDICT_WORDS = 15
 # A post action repeated this often marks a thread; a post's text is at most this many lines.
 _MIN_POSTS = 3
 _MAX_POST_LINES = 12
@@ -51,7 +54,7 @@ _MAX_POST_FOOTER = 2
 # Blocks between two post actions that still make one post (header, text, footer).
 _MAX_POST_SPAN = 2 * _MAX_POST_LINES
 # A quantity, then words: "300 g de espinacas", "2 EL Olivenöl", "½ cup sugar" (not "1. Name").
-_COUNTED = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
+_COUNTED = re.compile(r"^(?:\d+(?:[.,/:]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
 # A run of short lines with at least this share (numerator, denominator) of them is a list.
 _COUNTED_SHARE = (2, 3)
 # A short line under good text with at least this many words, ending like a sentence, is text.
@@ -79,6 +82,7 @@ class Boilerplate:
         self.cfg = ctx.config.boilerplate
         self.extra_stopwords = ctx.lexicon
         self.post_actions = ctx.lexicon["comment_lines"]
+        self.pros_cons = ctx.lexicon["pros_cons"]
 
     def classify(self, text: str, stops: frozenset[str]) -> str:
         """Context-free class of one block."""
@@ -118,6 +122,8 @@ class Boilerplate:
             final = self._window(blocks, classes, final)
         for i in self._thread_posts(blocks):
             final[i] = GOOD
+        for i in self._pros_and_cons(blocks):
+            final[i] = GOOD
         for i, b in enumerate(blocks):
             # Found under the title by the metadata stage, or an entry of a listing page.
             if b.notes.get("standfirst") or b.notes.get("listing_entry"):
@@ -126,6 +132,29 @@ class Boilerplate:
             if b.keep and cls == BAD:
                 b.drop(NAME, "boilerplate")
             b.notes["class"] = cls
+
+    def _pros_and_cons(self, blocks: list[Block]) -> list[int]:
+        """A review's "Pros" / "Cons" (or "Lo mejor", "Nachteile") label and the short lines under it, up to
+        the next label or longer text: short lines of a verdict, which jusText takes for a menu."""
+        found: list[int] = []
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            i += 1
+            if not (b.keep and self.pros_cons.is_line(block_core(b))):
+                continue
+            run = [b.index]
+            while i < len(blocks) and len(run) <= _MAX_VERDICT_ITEMS:
+                item = blocks[i]
+                if not item.keep:
+                    break
+                if self.pros_cons.is_line(block_core(item)) or core_words(item) > _MAX_VERDICT_WORDS:
+                    break
+                run.append(item.index)
+                i += 1
+            if len(run) > 1:
+                found.extend(run)
+        return found
 
     def _thread_posts(self, blocks: list[Block]) -> set[int]:
         """Positions of the kept lines that end right above a post action repeated through the page

@@ -24,7 +24,7 @@ import zlib
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from ..document import HEADING, Document
+from ..document import HEADING, PARAGRAPH, SHORT, Document
 from ..lexicon import line_key
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ _MAX_PULL_QUOTE_WORDS = 40
 # Unquoted, a pull quote is a heading-like line of this many words or more (a subhead of two or
 # three words may well recur in the text).
 _MIN_PULL_HEADING_WORDS = 6
+# A pull quote set as a paragraph of its own is one short sentence.
+_MAX_PULL_LINE_WORDS = 15
 # A quoted line that skips words of its sentence still has this share (numerator, denominator) of
 # its shingles in it.
 _LOOSE_SHARE = (1, 2)
@@ -179,12 +181,16 @@ class Dedup:
         blocks = doc.blocks
         words_of: dict[int, list[str]] = {}
         for bi, b in enumerate(blocks):
-            if not b.keep or b.spans or not (_quoted(b.text) or b.kind == HEADING):
+            if not b.keep or b.spans:
                 continue
             quoted = _quoted(b.text)
             tokens = _WORDS.findall(b.text.casefold())
+            # Unquoted, a pull quote is set as a heading, or as a short paragraph of its own.
+            most = _MAX_PULL_QUOTE_WORDS if quoted or b.kind == HEADING else _MAX_PULL_LINE_WORDS
+            if not (quoted or b.kind in (HEADING, PARAGRAPH, SHORT)):
+                continue
             least = self.min_words if quoted else max(self.min_words, _MIN_PULL_HEADING_WORDS)
-            if not least <= len(tokens) <= _MAX_PULL_QUOTE_WORDS:
+            if not least <= len(tokens) <= most:
                 continue
             holders = self._holders(shingles(tokens, self.size), postings, owners, exact=not quoted) - {bi}
             if not holders:
@@ -192,7 +198,7 @@ class Dedup:
             under = next((j for j in range(bi + 1, len(blocks)) if blocks[j].keep), None)
             phrase = f" {' '.join(tokens)} "
             for o in sorted(holders):
-                if not blocks[o].keep or (not quoted and o == under):
+                if not blocks[o].keep or (b.kind == HEADING and not quoted and o == under):
                     continue
                 if o not in words_of:
                     words_of[o] = _WORDS.findall(blocks[o].kept_text().casefold())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..document import PARAGRAPH, Block, Document
+from ..document import HEADING, PARAGRAPH, SHORT, Block, Document
 from ._lines import block_core, core_words
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ class Listing:
     def __init__(self, ctx: Context) -> None:
         self.headers = ctx.lexicon["listing"]
         self.links = ctx.lexicon["teaser_links"]
+        self.bylines = tuple(p.casefold() for p in ctx.lexicon.bylines)
 
     def _button(self, b: Block) -> bool:
         return b.reason == "teaser-link" or (
@@ -66,11 +67,11 @@ class Listing:
             # A bare "Thema" or "Tag" line is a label of many things; only entries make it a header.
             header = label = None
         entries = self._entries(blocks, buttons) if len(buttons) >= _MIN_TEASER_LINKS else []
-        links = sum(1 for i in buttons if blocks[i].reason == "teaser-link")
         dominant = bool(entries) and self._entries_dominate(blocks, entries)
-        # The HTML reader may have found the page's teaser cards in the markup already.
+        # The HTML reader may have found the page's teaser cards in the markup already. Read-more
+        # links alone do not make a listing: an article ends with a block of them as often.
         carded = doc.entries_from_markup
-        if header is None and links < _MIN_TEASER_LINKS and not dominant and not carded:
+        if header is None and not dominant and not carded:
             return
         doc.page_type = "listing"
         if header is not None:
@@ -99,8 +100,12 @@ class Listing:
                 return b, kept[n + 1]
         return None, None
 
-    @staticmethod
-    def _entries(blocks: list[Block], buttons: list[int]) -> list[int]:
+    def _byline(self, text: str) -> bool:
+        """ "By Jane Doe", "Von Redaktion": an entry's author line, not its headline."""
+        low = text.casefold()
+        return any(low.startswith(p + " ") for p in self.bylines)
+
+    def _entries(self, blocks: list[Block], buttons: list[int]) -> list[int]:
         """The headline and excerpt blocks above each read-more button, back to the previous one."""
         found: list[int] = []
         previous = -1
@@ -111,6 +116,8 @@ class Listing:
                     break
                 if _letter_words(block_core(b)) >= _MIN_ENTRY_WORDS and (b.keep or b.reason in _TEASER_REASONS):
                     found.append(j)
+                    if b.kind == HEADING or (b.kind == SHORT and not self._byline(block_core(b))):
+                        break  # the entry's headline: what stands above it is another entry's, or the page's
             previous = k
         return sorted(found)
 

@@ -71,17 +71,40 @@ _RATING_STARS = re.compile(r"[★☆✩✪⭐]")
 # Between the items of a meta line: "By Jane Doe · 5 min read | 3 comments".
 _META_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MIN_META_ITEMS = 3
+# A software version: "3.2.0", "v2.4", "Version 3".
+_VERSION = re.compile(
+    r"\b(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+|(?:version|versión|release)\s+\d+(?:\.\d+)*)\b", re.IGNORECASE
+)
+# An encyclopedia's subject: a name of a few words, then a lower-case word (its verb).
+_MAX_SUBJECT_WORDS = 6
+_THEN_VERB = re.compile(r"^ (?:[a-zà-öø-ÿß]+)\b")
 
 
 Phrases = tuple[tuple[str, str], ...]
 
 
+def _subject(doc: Document) -> Block | None:
+    """An encyclopedia's title: a short line above the first paragraph that opens with it, then a verb
+    ("Saltmere Lighthouse is a landmark …", "Kleinwendorf ist eine Gemeinde …")."""
+    first = next((b for b in doc.blocks if b.keep and _is_first_paragraph(b)), None)
+    if first is None:
+        return None
+    for b in doc.blocks[: first.index]:
+        if b.keep and b.kind in (SHORT, HEADING) and 0 < block_words(b) <= _MAX_SUBJECT_WORDS:
+            name = b.text.strip()
+            rest = first.text[len(name) :] if first.text.startswith(name) else ""
+            if _THEN_VERB.match(rest):
+                return b
+    return None
+
+
 def _head_blocks(blocks: list[Block]) -> Iterator[Block]:
-    """The blocks of the page head where a title is looked for: up to ``_TITLE_WINDOW`` kept ones (the
-    lines removed as menus and banners do not count), and those removed among them."""
+    """The blocks of the page head where a title is looked for: up to ``_TITLE_WINDOW`` kept lines of
+    some words (the lines removed as menus and banners, and the one- or two-word menu entries still
+    there, do not count), and the others among them."""
     kept = 0
     for b in blocks:
-        if b.keep:
+        if b.keep and block_words(b) > _MAX_KICKER_WORDS:
             kept += 1
             if kept > _TITLE_WINDOW:
                 return
@@ -183,6 +206,8 @@ class Metadata:
         if found is None:
             return False
         rest = (text[: found.start] + " " + text[found.end :]).strip(" ,;|·-–—()")
+        if _VERSION.search(rest):
+            return False  # "Version 3.2.0 — 2025-01-28": a release's heading, dated
         label = block_core(doc.blocks[b.index - 1]) if b.index else ""
         if self._member_since(rest) or self._member_since(label, whole=True):
             return False  # "Joined: Oct 2, 2023": a forum member's profile, not the page's date
@@ -303,6 +328,9 @@ class Metadata:
         restated = self._restated(doc, headings)
         if restated is not None:
             return restated
+        subject = None if candidate is not None and self._signed(doc, candidate, strong=True) else _subject(doc)
+        if subject is not None:
+            return subject
         if (
             under_crumb is not None
             and under_crumb is not candidate

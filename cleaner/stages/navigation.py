@@ -107,12 +107,11 @@ def table_of_contents(doc: Document) -> None:
     # points there. A menu entry repeated in the footer opens nothing.
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys[:-1]):
-        after = blocks[pos + 1]
         if key and (
-            (after.kind == PARAGRAPH and (core_words(after) >= _MIN_SECTION_WORDS or _introduces(after)))
-            or after.kind == LIST_ITEM
-        ):  # a section of prose, or of a list ("Tools you'll need", then its items), or a step's
-            # sentence introducing a command ("Paso 1. Actualiza la lista de paquetes:")
+            _opens_section(blocks[pos + 1])
+            # A section whose first lines are a subsection's title ("Layout", then "The Lamp Room").
+            or (keys[pos + 1] and pos + 2 < len(blocks) and _opens_section(blocks[pos + 2]))
+        ):
             last_seen[key] = pos
     run: list[int] = []
     for pos, b in enumerate([*blocks, None]):
@@ -121,6 +120,14 @@ def table_of_contents(doc: Document) -> None:
             continue
         _drop_toc_run(run, blocks, keys, last_seen)
         run = []
+
+
+def _opens_section(after: Block) -> bool:
+    """What comes under a section's title: prose, a list ("Tools you'll need", then its items), or a
+    step's sentence introducing a command ("Paso 1. Actualiza la lista de paquetes:")."""
+    return (after.kind == PARAGRAPH and (core_words(after) >= _MIN_SECTION_WORDS or _introduces(after))) or (
+        after.kind == LIST_ITEM
+    )
 
 
 def _introduces(b: Block) -> bool:

@@ -52,6 +52,11 @@ _CAMEL_RIGHT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])(?=«)|(?<=»)(?=[^\W\d_])")
 
 
+# A heading's permalink glyph glued to its end by docs generators: "Installation¶", "Version 3.2.0#"
+# (not "C#" or "F#": a language's name ends in a capital).
+_HEADER_LINK = re.compile(r"(?<=[\w.)])(?<![A-Z])[ \t]?(?:¶|#)[ \t]*$", re.MULTILINE)
+
+
 def looks_broken(text: str) -> bool:
     """Cheap test for mojibake; only then is ftfy worth its cost."""
     return _BROKEN_HINT.search(text) is not None and _LOOKS_BROKEN.search(text) is not None
@@ -150,6 +155,8 @@ def normalize_text(text: str, lexicon: Lexicon, glued: bool = True) -> str:
         text = _unglue_camel(text, lexicon.ui_words)
     if "  " in text:
         text = _inner_runs(text)
+    if "¶" in text or "#\n" in text or text.endswith("#"):
+        text = _HEADER_LINK.sub("", text)
     return _strip_trailing(text)
 
 

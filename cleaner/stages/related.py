@@ -9,6 +9,7 @@ first line of ordinary prose. Single teaser links ("Lire la suite <title>",
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ _DATE_LINE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}
 # A headline led by a clock time, as news tickers and "latest news" columns list them.
 _TICKER = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\w")
 _MIN_TICKER_RUN = 3
+_OFFSET = re.compile(r"^(\d{1,3}):([0-5]\d)\b")
 # A reference entry's back-link to its citation: "↑", or "^" then a space or the citation letters.
 _BACKLINK = re.compile(r"^\s*(?:↑|\^(?=\s|[a-z]\b))")
 _MIN_REFERENCES = 2
@@ -38,6 +40,18 @@ _ABOUT_TAIL = 0.5
 _ABOUT_MAX_BLOCKS = 3
 # Prose this long under a heading makes the heading a section title.
 _MIN_SECTION_WORDS = 20
+
+
+def _chapters(run: list[Block]) -> bool:
+    """Offsets into a recording ("00:00 Introduction", "04:12 Why …"), rising from the start: a
+    podcast's or a video's chapters, text of the page; a ticker's clock times run newest first."""
+    offsets = []
+    for b in run:
+        m = _OFFSET.match(block_core(b))
+        if m is None:
+            return False
+        offsets.append(int(m.group(1)) * 60 + int(m.group(2)))
+    return offsets[0] == 0 and all(a < b for a, b in itertools.pairwise(offsets))
 
 
 class Related:
@@ -152,7 +166,7 @@ class Related:
         for b in [*blocks, None]:
             if b is not None and not b.keep and run:
                 continue  # a removed line (an ad, an edit link) inside the list
-            if b is not None and b.keep and _BACKLINK.match(b.text):
+            if b is not None and b.keep and _BACKLINK.match(block_core(b)):
                 run.append(b)
                 continue
             if len(run) >= _MIN_REFERENCES:
@@ -193,7 +207,7 @@ class Related:
             if b is not None and _TICKER.match(block_core(b)) and core_words(b) <= _MAX_LINK_WORDS:
                 run.append(b)
                 continue
-            if len(run) >= _MIN_TICKER_RUN:
+            if len(run) >= _MIN_TICKER_RUN and not _chapters(run):
                 for t in run:
                     t.drop(NAME, "news-ticker")
             run = []

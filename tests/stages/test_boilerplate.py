@@ -286,3 +286,18 @@ def test_short_subhead_right_above_good_text_stays(run):
     )
     assert_kept(doc, "Unfallflucht auf Supermarktparkplatz", report)
     assert "Impressum" not in doc.kept_text()
+
+
+def test_pros_and_cons_lists_stay(run):
+    """'Lo mejor' / 'Lo peor' and the short sentences under them are a review's verdict, not a menu."""
+    body = (
+        "La limpieza es sencilla: el grupo de café se saca por el lateral y se lava bajo el grifo, y el "
+        "depósito de agua se rellena sin mover la máquina de su sitio en la encimera."
+    )
+    doc = run(
+        f"Inicio\nCafeteras\nOfertas\n{body}\nLo mejor\nEspresso con buena crema.\nOcupa poco.\nLo peor\n"
+        "El pitido no se puede desactivar.\nEspumador manual.\nCafé largo flojo.\nMi veredicto\nNota: 8/10\n"
+        f"{body.replace('sencilla', 'rápida')}\n"
+        "Aviso legal\nContacto\nCookies\n"
+    )
+    assert_kept(doc, "Lo mejor", "Ocupa poco.", "El pitido no se puede desactivar.", "Espumador manual.")

@@ -272,3 +272,26 @@ def test_ad_box_of_label_pitch_and_offer_button_goes(run):
     ]
     doc = run("\nAnzeige\n".join(paras) + "\n")
     assert_kept(doc, *paras)
+
+
+def test_sponsor_reads_and_opinion_disclaimers_go(run):
+    """A podcast's sponsor read and listener offer, and an opinion page's disclaimer."""
+    body = (
+        "In this episode we talk to a sound recordist who has spent ten years recording cities at night, "
+        "and about what the constant low hum of machines does to sleep."
+    )
+    lines = [
+        "This episode is brought to you by Lumen & Loom.",
+        "Listeners of the show get 20% off their first order with code STATIC.",
+        "Support the show on Patchbook for ad-free episodes and bonus interviews.",
+    ]
+    doc = run(body + "\n" + "\n".join(lines) + "\n")
+    for line in lines:
+        assert line not in doc.kept_text()
+    assert_kept(doc, body)
+    col = (
+        "En la mayoría de las ciudades andaluzas el metro cúbico de agua cuesta menos que un café, y esa "
+        "señal de precio no anima a nadie a cerrar el grifo."
+    )
+    doc = run(f"{col}\nLas opiniones expresadas son responsabilidad exclusiva de su autora.\n")
+    assert "Las opiniones expresadas" not in doc.kept_text()

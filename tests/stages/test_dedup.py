@@ -195,3 +195,18 @@ def test_pull_quote_skipping_words_of_its_sentence_goes(run):
     )
     assert_dropped(doc, "„Viele junge Leute sehnen sich", "dedup", "pull-quote")
     assert_kept(doc, answer, "„Ein Fehler im Glas erzählt mehr")
+
+
+def test_short_paragraph_repeating_the_next_ones_phrase_is_a_pull_quote(run):
+    """A one-sentence paragraph of its own whose words stand, in order, in the paragraph under it."""
+    para = (
+        "Cuando los contadores permiten consultar el consumo diario, el gasto baja entre un diez y un quince por "
+        "ciento. Lo que no se mide no se puede gestionar, y lo que no se ve no se cuida, como repiten desde hace "
+        "años los técnicos de las empresas municipales de agua."
+    )
+    doc = run(
+        "Defender una tarifa más realista no significa castigar a quien menos tiene en los barrios.\n\n"
+        f"Lo que no se mide no se puede gestionar.\n\n{para}\n"
+    )
+    assert_dropped(doc, "Lo que no se mide no se puede gestionar.", "dedup", "pull-quote")
+    assert_kept(doc, para)

@@ -164,3 +164,20 @@ def test_read_more_teasers_under_an_article_stay_teasers(run):
     for title, _ in ENTRIES_EN:
         assert title not in doc.kept_text()
     assert_kept(doc, "The harbour authority confirmed on Monday")
+
+
+def test_three_read_more_links_under_an_article_do_not_make_a_listing(run):
+    """A news item followed by a 'latest news' block of three teasers with 'Lire la suite' links stays an
+    article, with its title."""
+    body = (
+        "La rue de la Tannerie va faire l'objet d'un important chantier de réaménagement à partir du 10 février. "
+        "Les canalisations d'eau potable datent des années 1950 et doivent être remplacées avant l'été, et les "
+        "trottoirs seront élargis pour les piétons et les poussettes."
+    )
+    teasers = "\n".join(f"Actualité numéro {n} de la commune\nLire la suite" for n in range(3))
+    doc = run(
+        f"Travaux rue de la Tannerie : réunion publique le 4 février\nPublié le 20 janvier 2025\n{body}\n\n"
+        f"{body.replace('février', 'mars')}\n{teasers}\n"
+    )
+    assert doc.page_type == "article"
+    assert doc.title == "Travaux rue de la Tannerie : réunion publique le 4 février"

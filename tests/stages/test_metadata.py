@@ -398,3 +398,25 @@ def test_unrecognised_byline_or_dated_line_is_no_title(run):
         "kept pumping despite the glut that has weighed on the market for months.\n"
     )
     assert doc.title is None or not doc.title.startswith("By Steven Mufson")
+
+
+def test_encyclopedia_subject_is_the_title(run):
+    """A wiki page's name, a short line that the first paragraph opens with ('… is a landmark'), is its
+    title, over an infobox heading."""
+    doc = run(
+        "Tidewright Wiki\nExplore\nSaltmere Lighthouse\nEdit\nTalk\nTidewright Chronicles (Chapter 4)\n"
+        "Saltmere Lighthouse is a landmark and optional dungeon on the Saltmere Coast, reached by a causeway at "
+        "low tide and guarded by the last keeper of the lamp.\n"
+    )
+    assert doc.title == "Saltmere Lighthouse"
+
+
+def test_release_heading_with_a_date_is_no_date_line(run):
+    """'Version 3.2.0 — 2025-01-28' heads a release's notes: it stays, and a docs generator's '#' after
+    it goes."""
+    doc = run(
+        "Release notes\nThis page lists every change that affects users of the tool, newest release first, with "
+        "the date each version was published.\nVersion 3.2.0 — 2025-01-28#\nAdded\n• A new --watch flag.\n"
+        "Version 3.1.2 — 2024-12-10¶\nFixed\n• Long URLs in tables no longer overflow.\n"
+    )
+    assert_kept(doc, "Version 3.2.0 — 2025-01-28\n", "Version 3.1.2 — 2024-12-10\n")

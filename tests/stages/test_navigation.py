@@ -270,3 +270,27 @@ def test_toc_entries_whose_sections_open_with_a_step(run):
     for n, s in enumerate(sections):
         assert_dropped(doc, f"{n + 1} {s}", "navigation", "table-of-contents")
         assert doc.kept_text().count(s) == 1
+
+
+def test_wiki_contents_entry_whose_section_opens_with_a_subsection(run):
+    """'3 Layout and interior' points to a section whose first line is its subsection's title."""
+    prose = [
+        "The lighthouse is a squat, eight-sided tower built from dark volcanic stone, with a gallery that "
+        "circles the lamp room and a stair that winds down into the rock.",
+        "Its lamp glows a pale green rather than the warm yellow of the harbour lights, which sailors along "
+        "the coast have long taken for a warning.",
+        "According to the keeper's logbook, the tower was raised in the third age by a guild of glassmakers "
+        "who wanted a beacon for their fleet of trading ships.",
+        "The logbook grows more disturbing toward its final pages, where the last keeper writes of voices "
+        "under the floor and lights moving on the water.",
+        "The lamp room holds the great lens, cracked along one side, and a brass mechanism that still turns "
+        "when the player winds it with the crank found below.",
+        "A narrow hatch in the floor of the lamp room opens onto a ladder that leads down to the flooded "
+        "undercroft, where most of the dungeon's enemies wait.",
+    ]
+    doc = run(
+        "Contents\n1 Description\n2 History\n3 Layout and interior\n3.1 The Lamp Room\n"
+        f"Description[edit]\n{prose[0]}\n{prose[1]}\nHistory[edit]\n{prose[2]}\n{prose[3]}\n"
+        f"Layout and interior[edit]\nThe Lamp Room[edit]\n{prose[4]}\n{prose[5]}\n"
+    )
+    assert_dropped(doc, "3 Layout and interior", "navigation", "table-of-contents")

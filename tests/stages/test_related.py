@@ -314,3 +314,32 @@ def test_a_single_arrow_line_is_no_reference_list(run):
     )
     doc = run(f"{body}\n{line}\n\n{body.replace('1183', '1190')}\n")
     assert not any(b.reason == "reference" for b in doc.blocks)
+
+
+def test_podcast_chapters_are_no_news_ticker(run):
+    """Offsets rising from 00:00 ("04:12 Why the hum …") are an episode's chapters and stay; clock times
+    running newest first are a ticker."""
+    notes = (
+        "In this episode we talk to a sound recordist who has spent ten years recording cities at night, "
+        "and about what the constant low hum of machines does to sleep."
+    )
+    chapters = ["00:00 Introduction", "04:12 Why the hum is worse than the siren", "11:48 What a decibel reading hides"]
+    doc = run(f"{notes}\n" + "\n".join(chapters) + f"\n{notes.replace('ten', 'twelve')}\n")
+    assert_kept(doc, *chapters)
+    ticker = ["14:44 Council votes on budget", "14:30 Road closed after crash", "14:05 Weather warning issued"]
+    doc = run(f"{notes}\n" + "\n".join(ticker) + f"\n{notes.replace('ten', 'twelve')}\n")
+    assert_dropped(doc, "14:30 Road closed after crash", "related", "news-ticker")
+
+
+def test_references_as_list_items_go(run):
+    """Reference entries extracted as list items ("• ↑ …") are references all the same."""
+    body = (
+        "Vauclerc-sur-Orbize est une commune rurale du Haut-Verlande, située sur les deux rives de l'Orbize, "
+        "connue pour sa verrerie royale fondée au seizième siècle."
+    )
+    doc = run(
+        f"{body}\n• ↑ Henriette Lamboley, Les verriers de la vallée de l'Orbize, 2004, p. 12.\n"
+        "• ↑ « Le musée du verre fête ses dix ans », Le Courrier, 3 mai 2019.\n"
+    )
+    assert_dropped(doc, "Henriette Lamboley", "related", "reference")
+    assert_kept(doc, body)
