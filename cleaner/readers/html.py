@@ -490,7 +490,12 @@ def read_html(data: bytes, source: str = "-", url: str | None = None, full_metad
         lead = _attempt(lambda: standfirst(tree, doc.raw, meta.get("description")))
         if lead:
             doc.raw = f"{lead}\n{doc.raw}"
-        notes = _attempt(lambda: footnotes(tree, doc.raw))
+        # A Q&A page's answers (schema.org microdata) that the extraction stopped before.
+        replies = _attempt(lambda: answers(tree, doc.raw)) if "Answer" in html else None
+        if replies:
+            doc.raw = doc.raw + "\n" + "\n".join(replies)
+        # The markup is searched only when the page names footnotes somewhere (most pages do not).
+        notes = _attempt(lambda: footnotes(tree, doc.raw)) if "footnote" in html else None
         if notes:
             doc.raw = doc.raw + "\n" + "\n".join(notes)
     if tree is not None and meta.get("title"):
@@ -547,7 +552,12 @@ def teaser_cards(tree: Any, text: str) -> list[Any]:
         texts = [_plain(m.text_content()) for m in members]
         if any(len(t) > _MAX_CARD_CHARS for t in texts):
             continue
-        linked = sum(1 for m in members if m.xpath("(.//h2|.//h3|.//h4)[.//a]"))
+        # A headline of some words: a forum post's linked username ("Lucie") is no card's title.
+        linked = sum(
+            1
+            for m in members
+            if any(len(_plain(h.text_content()).split()) >= 3 for h in m.xpath("(.//h2|.//h3|.//h4)[.//a]"))
+        )
         if 4 * linked < 3 * len(members):
             continue
         holding = sum(1 for t in texts if any(p in t for p in probes))
@@ -570,11 +580,27 @@ def footnotes(tree: Any, text: str) -> list[str]:
     for el in tree.xpath(_FOOTNOTE_XPATH):
         items = el.findall(".//li") if "footnotes" in (el.get("class") or "").split() else [el]
         for item in items:
-            note = _NOTE_NUMBER.sub("", _plain(item.text_content()).rstrip(" ↩↑")).strip()
+            note = _NOTE_NUMBER.sub("", _plain(item.text_content()).rstrip(" ↩↑\ufe0e\ufe0f")).strip()
             if len(note) >= _MIN_NOTE_CHARS and note[:_PROBE_CHARS] not in text:
                 notes.append(note)
     return notes
 
+
+def answers(tree: Any, text: str) -> list[str]:
+    """The answers of a Q&A page (schema.org ``acceptedAnswer`` / ``suggestedAnswer`` microdata) that
+    the extraction left out, in page order: each answer's own text (its ``itemprop="text"`` part when
+    marked, so the comments under it stay out), rendered as the browser lays it out."""
+    found: list[str] = []
+    for el in tree.xpath(_ANSWER_XPATH):
+        parts = el.xpath(".//*[@itemprop='text']") or [el]
+        body = "\n".join(visible_text(part) for part in parts[:1]).strip()
+        probe = next((line for line in body.split("\n") if len(line) >= _PROBE_CHARS), body)[:_PROBE_CHARS]
+        if len(body) >= _MIN_NOTE_CHARS and probe not in text:
+            found.append(body)
+    return found
+
+
+_ANSWER_XPATH = "//*[@itemprop='acceptedAnswer' or @itemprop='suggestedAnswer']"
 
 _FOOTNOTE_XPATH = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')"
@@ -583,7 +609,7 @@ _FOOTNOTE_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' footnotes ')])]"
 )
 # A note's own number or back-link arrow before its text: "1", "[2]", "3.", "^".
-_NOTE_NUMBER = re.compile(r"^(?:\[?\d{1,3}[\].)]?|\^|↑)\s*")
+_NOTE_NUMBER = re.compile(r"^(?:(?:\[\d{1,3}\]|\d{1,3}[.)]?)(?![\d.,])|\^|↑)\s*")
 _MIN_NOTE_CHARS = 20
 
 # Teaser cards: this many at least, each this short; the extraction's probes looked for in them.
@@ -674,7 +700,7 @@ def page_title(tree: Any, title: str) -> str:
     h1 = _plain(h1s[0].text_content()) if len(h1s) == 1 else ""
     if h1 and len(h1) > len(title) and h1.casefold().startswith(title.casefold().rstrip(" .…")):
         return h1
-    if h1 and title.casefold().startswith(h1.casefold()):
+    if h1 and not _site_heading(tree, h1s[0], h1) and title.casefold().startswith(h1.casefold()):
         # "Wirtschaft | Saaletal-Kurier" over <h1>Wirtschaft</h1>: the tail names the site.
         tail = _TITLE_SEPARATOR.match(title, len(h1))
         if tail is not None and 0 < len(title[tail.end() :].split()) <= 4:
@@ -688,6 +714,18 @@ def page_title(tree: Any, title: str) -> str:
     if site_like and title.casefold() == tail.casefold():
         return parts[0]
     return title
+
+
+def _site_heading(tree: Any, h1: Any, text: str) -> bool:
+    """The <h1> names the site (a logo in the page's banner), not the page: it is og:site_name, or, when
+    the page gives none, it stands in the page-wide <header> (not one inside <main> or an article)."""
+    site = tree.xpath("//meta[@property='og:site_name']/@content")
+    if site:
+        return _plain(site[0]).casefold() == text.casefold()
+    tags = [a.tag for a in h1.iterancestors()]
+    return ("header" in tags or any(a.get("role") == "banner" for a in h1.iterancestors())) and not (
+        {"main", "article"} & set(tags)
+    )
 
 
 def apply_metadata(doc: Document, meta: dict[str, Any]) -> None:

@@ -179,7 +179,7 @@ class Dedup:
         restate its own section's first sentence). A quoted line may skip words of the sentence it
         lifts ("Many [young] people …"): its words stand in order, most of its shingles in place."""
         blocks = doc.blocks
-        words_of: dict[int, list[str]] = {}
+        words_of: dict[int, tuple[list[str], str]] = {}
         for bi, b in enumerate(blocks):
             if not b.keep or b.spans:
                 continue
@@ -201,9 +201,10 @@ class Dedup:
                 if not blocks[o].keep or (b.kind == HEADING and not quoted and o == under):
                     continue
                 if o not in words_of:
-                    words_of[o] = _WORDS.findall(blocks[o].kept_text().casefold())
-                held = words_of[o]
-                if phrase in f" {' '.join(held)} " or (quoted and _in_order(tokens, held)):
+                    held_words = _WORDS.findall(blocks[o].kept_text().casefold())
+                    words_of[o] = (held_words, f" {' '.join(held_words)} ")  # joined once per holder
+                held, joined = words_of[o]
+                if phrase in joined or (quoted and _in_order(tokens, held)):
                     b.drop(NAME, "pull-quote")
                     break
 

@@ -56,14 +56,19 @@ class Listing:
 
     def _button(self, b: Block) -> bool:
         return b.reason == "teaser-link" or (
-            not b.keep and core_words(b) <= _MAX_BUTTON_WORDS and self.links.prefix(block_core(b)) is not None
+            not b.keep
+            and core_words(b) <= _MAX_BUTTON_WORDS
+            and (self.links.prefix(block_core(b)) is not None or self.links.is_line(block_core(b)))
         )
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
         header, label = self._header(blocks)
         buttons = [i for i, b in enumerate(blocks) if self._button(b)]
-        if label is not None and len(buttons) < _MIN_TEASER_LINKS:
+        if label is not None and (
+            len(buttons) < _MIN_TEASER_LINKS
+            or not self._entries_dominate(blocks, self._entries(blocks, buttons), strict=False)
+        ):
             # A bare "Thema" or "Tag" line is a label of many things; only entries make it a header.
             header = label = None
         entries = self._entries(blocks, buttons) if len(buttons) >= _MIN_TEASER_LINKS else []
@@ -122,8 +127,11 @@ class Listing:
         return sorted(found)
 
     @staticmethod
-    def _entries_dominate(blocks: list[Block], entries: list[int]) -> bool:
-        """The entries hold more words than the page's other kept paragraphs: no article above them."""
+    def _entries_dominate(blocks: list[Block], entries: list[int], strict: bool = True) -> bool:
+        """The entries hold more words than the page's other kept paragraphs, and (``strict``) no
+        article's paragraph stands above them."""
+        if not entries:
+            return False
         inside = set(entries)
         entry_words = sum(core_words(blocks[j]) for j in entries)
         other = sum(
@@ -131,4 +139,8 @@ class Listing:
             for i, b in enumerate(blocks)
             if b.keep and i not in inside and b.kind == PARAGRAPH and core_words(b) >= _MIN_PARAGRAPH_WORDS
         )
-        return entry_words > other
+        above = strict and any(
+            b.keep and b.kind == PARAGRAPH and core_words(b) >= _MIN_PARAGRAPH_WORDS and i not in inside
+            for i, b in enumerate(blocks[: entries[0]])
+        )
+        return entry_words > other and not above

@@ -65,6 +65,7 @@ _BREADCRUMB = re.compile(r"\s[›»>/|]\s.*\s[›»>/|]\s")
 _CRUMB = re.compile(r"\S\s[›»>/|]\s\S")
 _MIN_CRUMB_TITLE_WORDS = 3
 _MAX_KICKER_WORDS = 2
+_MAX_KICKERS = 2
 # A question is a page's title when its date or byline line comes within this many lines.
 _SIGNED_WITHIN = 4
 _RATING_STARS = re.compile(r"[★☆✩✪⭐]")
@@ -93,7 +94,10 @@ def _subject(doc: Document) -> Block | None:
         if b.keep and b.kind in (SHORT, HEADING) and 0 < block_words(b) <= _MAX_SUBJECT_WORDS:
             name = b.text.strip()
             rest = first.text[len(name) :] if first.text.startswith(name) else ""
-            if _THEN_VERB.match(rest):
+            # Not a section label over a headline that opens with it ("Inflation", then "Inflation eases …").
+            if _THEN_VERB.match(rest) and not any(
+                o.keep and o.index > b.index and o.text.startswith(name + " ") for o in doc.blocks[: first.index]
+            ):
                 return b
     return None
 
@@ -288,6 +292,7 @@ class Metadata:
         # The line right under the breadcrumb: a forum thread's or a page's title, even as a question.
         under_crumb: Block | None = None
         crumb = False
+        kickers = 0
         for b in _head_blocks(doc.blocks):
             if not b.keep:
                 crumb = crumb or (b.reason == "navigation" and _CRUMB.search(b.text) is not None)
@@ -306,7 +311,8 @@ class Metadata:
             ):
                 under_crumb = b
             # A section kicker or two ("Blaulicht", "Polizeibericht") may stand between crumb and title.
-            crumb = crumb and block_words(b) <= _MAX_KICKER_WORDS and b.kind == SHORT
+            kickers = kickers + 1 if crumb else 0
+            crumb = crumb and block_words(b) <= _MAX_KICKER_WORDS and b.kind == SHORT and kickers <= _MAX_KICKERS
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
             if (
@@ -336,13 +342,16 @@ class Metadata:
             and under_crumb is not candidate
             and (candidate is None or candidate.index > under_crumb.index)
             and not (candidate is not None and self._signed(doc, candidate, strong=True))
+            # A headline with its date or byline right under it is the title, not a caption under the crumb.
+            and not self._closed_by_meta(doc, candidate or (fallback[0] if fallback else None))
         ):
             # What follows the title under the breadcrumb (thread meta, pagination) is no headline.
             return under_crumb
         if fallback is not None and not (
             candidate is not None
             and (
-                self._signed(doc, candidate, strong=True)
+                # A deck right under the headline's date line does not win over the headline.
+                (self._signed(doc, candidate, strong=True) and candidate.index != fallback[2].index + 1)
                 # The date over this heading, not under the earlier one.
                 or (
                     self._dated_above(doc, candidate, fallback[2])
@@ -365,12 +374,25 @@ class Metadata:
         """A byline or a dated line that no stage took (it carries more than a name or a date), or a
         row of meta items with counts ("Sujet créé par Lucie · 5 réponses · 1 284 vues")."""
         text = block_core(b)
-        if _strip_phrase(text, self.bylines)[0] is not None:
-            return True
+        phrase, rest = _strip_phrase(text, self.bylines)
+        if phrase is not None and rest and _PERSON_WORD.match(rest.split()[0]):
+            return True  # "By Steven Mufson …", not "Por qué sube …" or "Von der Leyen kündigt …"
         parts = _META_SEPARATOR.split(text)
         if len(parts) >= _MIN_META_ITEMS and any(p[:1].isdigit() for p in parts[1:]):
             return True
-        return find_date(text, self.months, month_first=doc.lang == "en") is not None
+        # A line that is mostly a date; a headline may mention one ("What changes on 1 January 2026").
+        found = find_date(text, self.months, month_first=doc.lang == "en")
+        return (
+            found is not None and word_count(text[: found.start] + " " + text[found.end :]) <= _MAX_DATE_REMAINDER_WORDS
+        )
+
+    @staticmethod
+    def _closed_by_meta(doc: Document, b: Block | None) -> bool:
+        """The line right under ``b`` is a date line or byline the metadata stage took."""
+        if b is None or b.index + 1 >= len(doc.blocks):
+            return False
+        n = doc.blocks[b.index + 1]
+        return n.stage == NAME and n.reason in ("date-line", "byline")
 
     @staticmethod
     def _dated_above(doc: Document, b: Block, above: Block) -> bool:

@@ -46,6 +46,8 @@ _MIN_GLUED_CAPS = 4
 # ... unless another word in capitals follows it: "ParisEN DIRECT" is a label glued to a name.
 _SHOUTED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ]{2,}\b")
 # The same glue points found faster: a lowercase-uppercase pair, then the word from its capital.
+# A camel-case word said this often on the page is a name, not two labels run together.
+_BRAND_REPEATS = 2
 _CAMEL_HINT = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 _CAMEL_RIGHT = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+)")
 # A word glued to an opening guillemet or a closing one glued to a word.
@@ -54,7 +56,16 @@ _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])(?=«)|(?<=»)(?=[^\W\d_])")
 
 # A heading's permalink glyph glued to its end by docs generators: "Installation¶", "Version 3.2.0#"
 # (not "C#" or "F#": a language's name ends in a capital).
-_HEADER_LINK = re.compile(r"(?<=[\w.)])(?<![A-Z])[ \t]?(?:¶|#)[ \t]*$", re.MULTILINE)
+_HEADER_LINK = re.compile(r"^([^\n]{0,79}?[\w.)])[ \t]?(¶|(?<![A-Z*])#)[ \t]*$", re.MULTILINE)
+# Only a heading-like line loses a '#': a few words, opening with a capital or a digit ("dial *556#" keeps it).
+_MAX_PERMALINK_WORDS = 8
+
+
+def _strip_permalink(m: re.Match[str]) -> str:
+    line = m.group(1)
+    if m.group(2) == "¶" or ((line[:1].isupper() or line[:1].isdigit()) and len(line.split()) <= _MAX_PERMALINK_WORDS):
+        return line
+    return m.group(0)
 
 
 def looks_broken(text: str) -> bool:
@@ -82,7 +93,7 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
         right = m.group()
         if (
             (right.isupper() and (len(right) >= _MIN_GLUED_CAPS or _SHOUTED_NEXT.match(text, m.end())))
-            or right.casefold() in ui_words
+            or (right.casefold() in ui_words and not _brand(text, at, m.end(), ui_words))
             or not text[at - 1].isascii()
         ):
             cuts.append(at)
@@ -90,6 +101,16 @@ def _unglue_camel(text: str, ui_words: frozenset[str]) -> str:
         return text
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     return " ".join(pieces)
+
+
+def _brand(text: str, at: int, end: int, ui_words: frozenset[str]) -> bool:
+    """'LumaPrint', said again and again through the page, is a name; 'KievSource' at one line's end, or
+    'ReplyReport' (two labels) under every post, is glue."""
+    start = at - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    left = text[start:at]
+    return left.casefold() not in ui_words and text.count(text[start:end]) >= _BRAND_REPEATS
 
 
 def _has_glued_time(text: str) -> bool:
@@ -156,7 +177,7 @@ def normalize_text(text: str, lexicon: Lexicon, glued: bool = True) -> str:
     if "  " in text:
         text = _inner_runs(text)
     if "¶" in text or "#\n" in text or text.endswith("#"):
-        text = _HEADER_LINK.sub("", text)
+        text = _HEADER_LINK.sub(_strip_permalink, text)
     return _strip_trailing(text)
 
 

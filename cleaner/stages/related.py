@@ -25,10 +25,18 @@ _DATE_LINE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}
 # A headline led by a clock time, as news tickers and "latest news" columns list them.
 _TICKER = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\w")
 _MIN_TICKER_RUN = 3
+# A ticker label stands among the page's first kept lines, over a few headlines.
+_TICKER_TOP = 10
+_MAX_TICKER_LINES = 3
 _OFFSET = re.compile(r"^(\d{1,3}):([0-5]\d)\b")
 # A reference entry's back-link to its citation: "↑", or "^" then a space or the citation letters.
 _BACKLINK = re.compile(r"^\s*(?:↑|\^(?=\s|[a-z]\b))")
 _MIN_REFERENCES = 2
+# What a reference cites: a year, a page, a link, a retrieval date ("↑ VfB klettert auf Platz 5" is none).
+_CITATION = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\b|https?://|\b(?:p|pp|S|s)\.\s?\d|\b(?:retrieved|abgerufen|consultado|consulté)\b",
+    re.IGNORECASE,
+)
 # A teaser link line is a link text, not a paragraph.
 _MAX_LINK_WORDS = 30
 # A teaser title may end like a sentence when it asks or exclaims ("Sinnvoll oder Geldverschwendung?").
@@ -120,7 +128,7 @@ class Related:
                 continue
             if b.keep:
                 short = core_words(b) <= _MAX_LINK_WORDS
-                if short and (self.headers.prefix(text) or self.links.prefix(text)):
+                if short and (self.headers.prefix(text) or self.links.prefix(text) or self.links.is_line(text)):
                     b.drop(NAME, "teaser-link")
                 elif self.links.search(text):
                     b.drop(NAME, "teaser-excerpt")
@@ -142,7 +150,7 @@ class Related:
                 and core_words(b) <= _MAX_TITLE_WORDS
                 and not nxt.keep
                 and core_words(nxt) <= _MAX_BUTTON_WORDS
-                and self.links.prefix(block_core(nxt))
+                and (self.links.prefix(block_core(nxt)) or self.links.is_line(block_core(nxt)))
             ):
                 b.drop(NAME, "related-teaser")
 
@@ -151,9 +159,19 @@ class Related:
         site's ticker, a link to another story; a live blog's alert over its text stays."""
         kept = [b for b in blocks if b.keep]
         for n, b in enumerate(kept):
+            if self.breaking.is_line(block_core(b)) and n < _TICKER_TOP:
+                # "BREAKING" on a line of its own at the top of the page, over the ticker's headlines.
+                b.drop(NAME, "news-ticker")
+                for h in kept[n + 1 : n + 1 + _MAX_TICKER_LINES]:
+                    if h.kind == PARAGRAPH or h.text.rstrip().endswith((".", "!")):
+                        break
+                    h.drop(NAME, "news-ticker")
+                continue
             nxt = kept[n + 1] if n + 1 < len(kept) else None
             if core_words(b) > _MAX_LINK_WORDS or not self.breaking.prefix(block_core(b)):
                 continue
+            if block_core(b).rstrip().endswith((".", "!")):
+                continue  # the alert's own sentence, in a live blog: text
             if nxt is None or nxt.kind != PARAGRAPH or core_words(nxt) < _MIN_SECTION_WORDS:
                 b.drop(NAME, "news-ticker")
 
@@ -166,7 +184,7 @@ class Related:
         for b in [*blocks, None]:
             if b is not None and not b.keep and run:
                 continue  # a removed line (an ad, an edit link) inside the list
-            if b is not None and b.keep and _BACKLINK.match(block_core(b)):
+            if b is not None and b.keep and _BACKLINK.match(block_core(b)) and _CITATION.search(b.text):
                 run.append(b)
                 continue
             if len(run) >= _MIN_REFERENCES:

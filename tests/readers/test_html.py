@@ -911,3 +911,24 @@ def test_footnotes_left_out_by_the_extraction_are_put_back(pipeline):
     doc = pipeline.run(read_one(page, "post.html"))
     assert_kept(doc, "The pilot removed eleven parking spaces in total", "Tube counters can double-count")
     assert "1The pilot" not in doc.kept_text() and doc.kept_text().count("eleven parking spaces") == 1
+
+
+def test_answers_of_a_qa_page_left_out_by_the_extraction_are_put_back(pipeline):
+    """schema.org Answer microdata: each answer's own text (not the comments under it) follows the question."""
+    answer = (
+        "The problem is not the groupby, it is the index you get from concat: reindexing is undefined when "
+        "the same label appears more than once, so reset the index when you build the frame."
+    )
+    page = (
+        "<!doctype html><html><head><title>Groupby raises on duplicate labels</title></head><body>"
+        "<div class='question' itemscope itemtype='https://schema.org/Question'><h1>Groupby raises on duplicate "
+        "labels</h1><div itemprop='text'><p>I build a DataFrame by concatenating monthly exports, and assigning a "
+        "grouped running total back to it raises an error about duplicate labels. What is being reindexed, and "
+        "what is the idiomatic way to add the column?</p></div></div>"
+        "<div id='answers'><div class='answer' itemprop='acceptedAnswer' itemscope itemtype='https://schema.org/"
+        f"Answer'><div itemprop='text'><p>{answer}</p></div><div class='comments'><p>Thanks, that fixed it for "
+        "me as well.</p></div></div></div></body></html>"
+    ).encode()
+    doc = pipeline.run(read_one(page, "qa.html"))
+    assert_kept(doc, answer[:80])
+    assert "that fixed it for me" not in doc.kept_text()

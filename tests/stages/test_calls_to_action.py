@@ -295,3 +295,19 @@ def test_sponsor_reads_and_opinion_disclaimers_go(run):
     )
     doc = run(f"{col}\nLas opiniones expresadas son responsabilidad exclusiva de su autora.\n")
     assert "Las opiniones expresadas" not in doc.kept_text()
+
+
+def test_french_paywall_and_disclaimer_lines_and_generic_buttons(run):
+    """French paywall notes and disclaimers are patterns (they go); a 'Recommended' note over a tutorial's
+    'Get started' section is no ad box."""
+    body = (
+        "Le conseil municipal a voté mardi soir la construction de douze kilomètres de pistes cyclables "
+        "protégées dans les quartiers nord de la ville."
+    )
+    doc = run(
+        f"Vous lisez un article réservé aux abonnés.\n{body}\nLes opinions exprimées ici n'engagent que leur auteur.\n"
+    )
+    assert doc.kept_text().strip() == body
+    step = "Python 3.12 or newer, and a separate virtual environment for each project you work on."
+    doc = run(f"{body}\nRecommended\n{step}\nGet started\n{body.replace('douze', 'quinze')}\n")
+    assert not any(b.reason == "ad" for b in doc.blocks)

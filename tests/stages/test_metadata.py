@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import assert_dropped, assert_kept
 
 FR_BODY = """Le conseil municipal a voté mardi soir la construction de douze kilomètres de pistes cyclables \
@@ -420,3 +422,35 @@ def test_release_heading_with_a_date_is_no_date_line(run):
         "Version 3.1.2 — 2024-12-10¶\nFixed\n• Long URLs in tables no longer overflow.\n"
     )
     assert_kept(doc, "Version 3.2.0 — 2025-01-28\n", "Version 3.1.2 — 2024-12-10\n")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Por qué sube el precio de la luz en enero",
+        "Von der Leyen kündigt neues Sanktionspaket an",
+        "What changes for taxpayers on 1 January 2026",
+    ],
+)
+def test_headline_opening_with_a_byline_word_or_naming_a_date_is_the_title(run, headline):
+    """'Por …', 'Von der Leyen …' and a headline naming a date are headlines, not bylines or date lines."""
+    bodies = {
+        "Por": "El anuncio llegó el martes por la noche después de semanas de negociaciones entre los ministerios, "
+        "y los responsables dijeron que los detalles se publicarán en el boletín oficial antes de fin de mes.",
+        "Von": "Die Ankündigung kam am Dienstagabend nach wochenlangen Gesprächen zwischen den Ministerien, und "
+        "die Einzelheiten sollen noch vor dem Ende des Monats im Amtsblatt veröffentlicht werden.",
+        "What": "The announcement came late on Tuesday after weeks of talks between the ministries, and officials "
+        "said the details would be published in the official journal before the end of the month.",
+    }
+    doc = run(f"{headline}\n\n{bodies[headline.split()[0]]}\n")
+    assert doc.title == headline
+
+
+def test_section_label_over_a_headline_that_opens_with_it_is_no_subject(run):
+    """'Inflation' over 'Inflation eases to 2.1% …': a section label, not an encyclopedia's subject."""
+    doc = run(
+        "Inflation\nInflation eases to 2.1% as energy prices fall\n"
+        "Inflation fell to 2.1 per cent in February as energy prices dropped for the third month running, "
+        "the statistics office said on Wednesday.\n"
+    )
+    assert doc.title == "Inflation eases to 2.1% as energy prices fall"

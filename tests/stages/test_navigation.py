@@ -294,3 +294,23 @@ def test_wiki_contents_entry_whose_section_opens_with_a_subsection(run):
         f"Layout and interior[edit]\nThe Lamp Room[edit]\n{prose[4]}\n{prose[5]}\n"
     )
     assert_dropped(doc, "3 Layout and interior", "navigation", "table-of-contents")
+
+
+def test_forum_chrome_ratings_and_breadcrumbs_of_any_site_go(run):
+    """A breadcrumb of three parts whatever its first item, a rating line, a forum's helpful count, its
+    posting button, its locked notice and its accepted-answer header."""
+    post = (
+        "The update can switch the printer port from the network port to a standard TCP/IP port, and the "
+        "driver then cannot see the printer even though it still prints a test page."
+    )
+    lines = [
+        "Community > Forums > Printers > Inkjet",
+        "Valoración: 4.7/5 (58 votos)",
+        "Helpful? Yes (12)",
+        "Ask a question",
+        "This thread has been locked for new replies.",
+        "Accepted solution by Marta Kowal",
+    ]
+    doc = run(post + "\n" + "\n".join(lines) + "\n" + post.replace("switch", "change") + "\n")
+    for line in lines:
+        assert line not in doc.kept_text(), line

@@ -108,3 +108,30 @@ def test_short_capitals_glued_before_more_capitals_are_split(norm):
     """'ParisEN DIRECT': a label in capitals glued to a place name; 'ChatGPT' stays whole."""
     assert norm("ParisEN DIRECT") == "Paris EN DIRECT"
     assert norm("Il utilise ChatGPT tous les jours.") == "Il utilise ChatGPT tous les jours."
+
+
+def test_permalink_glyphs_go_from_headings_only():
+    """'Installation¶' and 'Version 3.2.0#' lose their permalink; 'C#', a USSD code and a prompt keep '#'."""
+    from cleaner.lexicon import load_lexicon
+    from cleaner.stages.normalize import normalize_text
+
+    text = "Installation¶\nVersion 3.2.0#\nLearn C#\nto check your balance, dial *556#\nroot@server:/etc#\n"
+    out = normalize_text(text, load_lexicon(), glued=False)
+    assert out.split("\n")[:5] == [
+        "Installation",
+        "Version 3.2.0",
+        "Learn C#",
+        "to check your balance, dial *556#",
+        "root@server:/etc#",
+    ]
+
+
+def test_a_camel_case_name_said_again_and_again_is_not_unglued():
+    """'LumaPrint' through a support thread is a product's name; 'KievSource' once at a line's end is glue."""
+    from cleaner.lexicon import load_lexicon
+    from cleaner.stages.normalize import normalize_text
+
+    lx = load_lexicon()
+    out = normalize_text("My LumaPrint Jet shows offline.\nThe LumaPrint driver 7.2 fixes it.\n", lx)
+    assert out.count("LumaPrint") == 2
+    assert "Kiev Source" in normalize_text("Crowds gathered in KievSource\n", lx)

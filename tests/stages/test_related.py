@@ -343,3 +343,39 @@ def test_references_as_list_items_go(run):
     )
     assert_dropped(doc, "Henriette Lamboley", "related", "reference")
     assert_kept(doc, body)
+
+
+def test_breaking_sentence_of_a_live_blog_stays_and_league_arrows_are_no_references(run):
+    """A live blog's alert written as a sentence is text; '↑ VfB klettert auf Platz 5' cites nothing."""
+    alert = (
+        "Breaking: The prime minister has resigned after losing a confidence vote by 312 votes to 306, "
+        "ending eighteen turbulent months in office."
+    )
+    body = (
+        "MPs gathered in the chamber shortly after noon, and the result was read out to a packed house "
+        "that fell silent before the opposition benches began to cheer."
+    )
+    doc = run(f"{body}\n\n{alert}\nWhat happens next\n{body.replace('noon', 'two')}\n")
+    assert_kept(doc, alert)
+    moves = "↑ VfB Stuttgart klettert von Platz 7 auf Platz 5\n↑ SC Freiburg springt von Platz 9 auf Platz 6\n"
+    report = (
+        "Der Spieltag hat die Tabelle ordentlich durcheinandergewirbelt, weil gleich drei Teams aus dem "
+        "Mittelfeld ihre Spiele deutlich gewonnen haben."
+    )
+    doc = run(f"{report}\n{moves}\n{report.replace('drei', 'vier')}\n")
+    assert_kept(doc, "↑ VfB Stuttgart klettert von Platz 7 auf Platz 5")
+
+
+def test_breaking_label_over_the_tickers_headlines_at_the_top(run):
+    """'BREAKING' on a line of its own at the top, over two headlines: the ticker goes."""
+    body = (
+        "Councillors approved the plan for three hundred homes on the former dairy site by seven votes to "
+        "four on Tuesday evening, after a debate that lasted more than three hours."
+    )
+    doc = run(
+        "BREAKING\nRing road closed in both directions after lorry fire\nPolice appeal for witnesses after assault\n"
+        f"Skip to main content\nHomes plan approved for old dairy site\n{body}\n"
+    )
+    assert_dropped(doc, "Ring road closed in both directions", "related", "news-ticker")
+    assert_dropped(doc, "Police appeal for witnesses", "related", "news-ticker")
+    assert_kept(doc, body)
