@@ -25,6 +25,7 @@ _DATE_LINE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}
 # A headline led by a clock time, as news tickers and "latest news" columns list them.
 _TICKER = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+\w")
 _MIN_TICKER_RUN = 3
+_MAX_PRICE_LINES = 1
 # A ticker label stands among the page's first kept lines, over a few headlines.
 _TICKER_TOP = 10
 _MAX_TICKER_LINES = 3
@@ -143,16 +144,29 @@ class Related:
         """A headline right above a read-more button of its own ("Weiterlesen mit Plus", "Read more")
         is a teaser's title, whatever stage took the button."""
         for i in range(len(blocks) - 1):
-            b, nxt = blocks[i], blocks[i + 1]
+            b, j = blocks[i], i + 1
+            # A price line between the product's name and its button ("Desde 74,90 €") is the box's too.
+            while (
+                j < len(blocks) - 1
+                and j - i <= _MAX_PRICE_LINES
+                and blocks[j].reason == "navigation"
+                and not self._button(blocks[j])
+            ):
+                j += 1
+            nxt = blocks[j]
             if (
                 b.keep
                 and b.kind == HEADING
                 and core_words(b) <= _MAX_TITLE_WORDS
                 and not nxt.keep
-                and core_words(nxt) <= _MAX_BUTTON_WORDS
-                and (self.links.prefix(block_core(nxt)) or self.links.is_line(block_core(nxt)))
+                and self._button(nxt)
             ):
                 b.drop(NAME, "related-teaser")
+
+    def _button(self, b: Block) -> bool:
+        """A read-more or shop button: a few words, a teaser-link phrase."""
+        core = block_core(b)
+        return core_words(b) <= _MAX_BUTTON_WORDS and bool(self.links.prefix(core) or self.links.is_line(core))
 
     def _breaking(self, blocks: list[Block]) -> None:
         """A news alert line ("Breaking: …", "Última hora: …") with no prose of its own under it is the

@@ -379,3 +379,23 @@ def test_breaking_label_over_the_tickers_headlines_at_the_top(run):
     assert_dropped(doc, "Ring road closed in both directions", "related", "news-ticker")
     assert_dropped(doc, "Police appeal for witnesses", "related", "news-ticker")
     assert_kept(doc, body)
+
+
+def test_affiliate_box_of_product_price_and_shop_button_goes(run):
+    """A product's name over 'Desde 74,90 €' and 'Ver en Amazon' is an affiliate box; 'À lire aussi' glued
+    to its title without a colon is a teaser link."""
+    body = (
+        "Para las copias de seguridad de casa uso un disco externo conectado a la Raspberry Pi, y una tarea "
+        "programada que copia cada noche las carpetas importantes."
+    )
+    doc = run(
+        f"{body}\nDisco duro externo Nordvolt Duo de 2 TB, USB-C\nDesde 74,90 €\nVer en Amazon\n"
+        f"{body.replace('noche', 'semana')}\n"
+    )
+    assert_dropped(doc, "Disco duro externo Nordvolt Duo", "related", "related-teaser")
+    assert "Ver en Amazon" not in doc.kept_text()
+    doc = run(
+        "Le tournant est venu d'une décision arbitrale à la 54e minute, quand le latéral a été expulsé pour "
+        "un second carton jaune.\nÀ lire aussi Yanis Berrada, le buteur que personne n'attendait\n"
+    )
+    assert_dropped(doc, "À lire aussi Yanis Berrada", "related", "teaser-link")
