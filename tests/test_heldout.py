@@ -29,7 +29,9 @@ opinion column and Discourse thread, a French town-hall notice and wiki article)
 an English council story, support thread, tech review and Q&A page, a Spanish recipe blog, local story and NGO story, a
 German opinion piece and live blog, a French buying guide and travel blog) and fixtures/heldout14/ (round 14:
 an English science blog and local story, a German car guide and recipe blog, a Spanish radio page and tech
-blog, a French press release and sports story) were written to look like
+blog, a French press release and sports story) and fixtures/heldout15/ (round 15: an English fact check, match report,
+university release and podcast episode, a Spanish Latin-American story and AMP sports page, a German paged article and
+weather story, a French reader's-question page and gardening blog) were written to look like
 pages cleaner has never seen, and their expectations were written before cleaner was run on them. HTML pages
 go through the HTML reader (trafilatura, then the text stages), as ``cleaner clean`` reads them. Lexicon
 changes are checked against them here. Each check is its own test; those that need code, not data, are listed
@@ -66,6 +68,7 @@ FOLDERS = (
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
 )
 PAGES = [
     (folder, p)

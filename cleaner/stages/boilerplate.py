@@ -46,6 +46,8 @@ _MIN_SUBHEAD_WORDS = 3
 # A verdict list under "Pros" / "Cons": at most this many items of this many words.
 _MAX_VERDICT_ITEMS = 10
 _MAX_VERDICT_WORDS = 15
+# The other side's label starts at most this many blocks after one side's last line.
+_VERDICT_GAP = 3
 # A post action repeated this often marks a thread; a post's text is at most this many lines.
 _MIN_POSTS = 3
 _MAX_POST_LINES = 12
@@ -135,8 +137,10 @@ class Boilerplate:
 
     def _pros_and_cons(self, blocks: list[Block]) -> list[int]:
         """A review's "Pros" / "Cons" (or "Lo mejor", "Nachteile") label and the short lines under it, up to
-        the next label or longer text: short lines of a verdict, which jusText takes for a menu."""
-        found: list[int] = []
+        the next label or longer text: short lines of a verdict, which jusText takes for a menu.
+        A verdict has two sides: a label with no other label close by ("Plus..." over a menu) is
+        not one."""
+        runs: list[list[int]] = []
         i = 0
         while i < len(blocks):
             b = blocks[i]
@@ -153,6 +157,12 @@ class Boilerplate:
                 run.append(item.index)
                 i += 1
             if len(run) > 1:
+                runs.append(run)
+        found: list[int] = []
+        for k, run in enumerate(runs):
+            before = k > 0 and run[0] - runs[k - 1][-1] <= _VERDICT_GAP
+            after = k + 1 < len(runs) and runs[k + 1][0] - run[-1] <= _VERDICT_GAP
+            if before or after:
                 found.extend(run)
         return found
 

@@ -41,6 +41,7 @@ _FOOTNOTE = re.compile(r"^\*[^\W\d_]")
 # Stages whose removals are page furniture (a form's field, a button).
 _UI_STAGES = ("navigation", "comments", NAME)
 _MARKED_BUTTON = re.compile(r"[^\W_][!?.)]?\s?\*$")
+_MAX_AD_PITCH_LINES = 3
 _MAX_BUTTON_WORDS = 6
 # The pitch between two marked buttons of one box, or between a newsletter header and its form.
 _MAX_PITCH_WORDS = 30
@@ -119,16 +120,18 @@ class CallsToAction:
         carry "Anzeige" between their paragraphs."""
         blocks = doc.blocks
         for i in range(len(blocks) - 2):
-            label, pitch, button = blocks[i], blocks[i + 1], blocks[i + 2]
-            if (
-                pitch.keep
-                and block_words(pitch) <= _MAX_PITCH_WORDS
-                and block_words(button) <= _MAX_BUTTON_WORDS
-                and self.ads.is_line(block_core(label))
-                and self.ads.prefix(block_core(button))
-            ):
-                pitch.drop(NAME, "ad")
-                button.drop(NAME, "ad")
+            if not self.ads.is_line(block_core(blocks[i])):
+                continue
+            # The pitch: a line or a few (the product's name, then what it does) up to the button.
+            for j in range(i + 1, min(len(blocks) - 1, i + 1 + _MAX_AD_PITCH_LINES)):
+                pitch = blocks[j]
+                if not (pitch.keep and block_words(pitch) <= _MAX_PITCH_WORDS):
+                    break
+                button = blocks[j + 1]
+                if block_words(button) <= _MAX_BUTTON_WORDS and self.ads.prefix(block_core(button)):
+                    for k in range(i + 1, j + 2):
+                        blocks[k].drop(NAME, "ad")
+                    break
 
     @staticmethod
     def _affiliate_buttons(doc: Document) -> None:

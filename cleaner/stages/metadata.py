@@ -29,6 +29,8 @@ _MAX_META_WORDS = 20
 # What may remain of a date line once date, time and publication words are gone.
 _MAX_DATE_REMAINDER_WORDS = 4
 _MAX_NAME_WORDS = 8
+_MAX_ROLE_WORDS = 3
+_DIGIT = re.compile(r"\d")
 _TITLE_WINDOW = 40
 # A heading this long under a shorter one is a standfirst (a summary sentence), not the title.
 _MIN_STANDFIRST_WORDS = 14
@@ -66,6 +68,13 @@ _CRUMB = re.compile(r"\S\s[›»>/|]\s\S")
 _MIN_CRUMB_TITLE_WORDS = 3
 _MAX_KICKER_WORDS = 2
 _MAX_KICKERS = 2
+_MAX_CRUMB_KICKER_WORDS = 3
+_CRUMB_SIGNS = frozenset("›»>")
+# A headline and its deck, two headings under the breadcrumb, are each this long (a search box's
+# prompt over a headline is shorter).
+_MIN_DECKED_WORDS = 8
+# A site's tagline over its menu: a heading of at most this many words above the title.
+_MAX_TAGLINE_WORDS = 8
 # A question is a page's title when its date or byline line comes within this many lines.
 _SIGNED_WITHIN = 4
 _RATING_STARS = re.compile(r"[★☆✩✪⭐]")
@@ -195,7 +204,13 @@ class Metadata:
         if phrase is None or not rest:
             return None
         rest = rest.strip(" .")
-        return rest if _looks_like_name(rest) else None
+        if _looks_like_name(rest):
+            return rest
+        # "Par Hélène Marchetti, juriste", "By Tom Reed, staff writer": a name, then the author's role.
+        name, comma, role = rest.partition(",")
+        if comma and _looks_like_name(name) and 0 < word_count(role) <= _MAX_ROLE_WORDS and not _DIGIT.search(role):
+            return name.strip()
+        return None
 
     def _date_line(self, b: Block, doc: Document, in_head: bool, marked: list[str] | None = None) -> bool:
         """Take date/modified/author from a short line made of them; True if the line is metadata.
@@ -212,6 +227,7 @@ class Metadata:
         rest = (text[: found.start] + " " + text[found.end :]).strip(" ,;|·-–—()")
         if _VERSION.search(rest):
             return False  # "Version 3.2.0 — 2025-01-28": a release's heading, dated
+        rest, second = self._update_after(rest, doc)
         label = block_core(doc.blocks[b.index - 1]) if b.index else ""
         if self._member_since(rest) or self._member_since(label, whole=True):
             return False  # "Joined: Oct 2, 2023": a forum member's profile, not the page's date
@@ -236,6 +252,9 @@ class Metadata:
             return False
         if updated or published:
             b.notes["dated_by_word"] = True
+        if second is not None:
+            b.notes["dated_by_word"] = True
+            doc.modified = doc.modified or second
         if updated:
             doc.modified = doc.modified or found.iso
         elif published and in_head and not marked:
@@ -249,6 +268,18 @@ class Metadata:
         if author:
             doc.author = doc.author or author
         return True
+
+    def _update_after(self, rest: str, doc: Document) -> tuple[str, str | None]:
+        """ "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)": what is left of a date
+        line may hold its update, a second date after an update word. Returns the rest without it,
+        and that date."""
+        found = find_date(rest, self.months, month_first=doc.lang == "en")
+        if found is None:
+            return rest, None
+        phrase, before = _strip_trailing_phrase(rest[: found.start].rstrip(" :(-–—,;|·"), self.updated)
+        if phrase is None:
+            return rest, None
+        return (before + " " + rest[found.end :]).strip(" ,;|·-–—()"), found.iso
 
     def _member_since(self, text: str, whole: bool = False) -> bool:
         phrase, rest = _strip_phrase(text, self.member_since)
@@ -295,9 +326,15 @@ class Metadata:
         kickers = 0
         for b in _head_blocks(doc.blocks):
             if not b.keep:
-                crumb = crumb or (b.reason == "navigation" and _CRUMB.search(b.text) is not None)
+                if b.reason == "navigation" and _CRUMB.search(b.text) is not None:
+                    crumb, kickers = True, 0
+                elif b.reason == "separator" and b.text.strip() in _CRUMB_SIGNS:
+                    # A breadcrumb copied one item per line: the line after the sign is its next item.
+                    crumb, kickers = True, -1
                 if candidate is not None and b.stage == NAME and b.reason in ("date-line", "byline"):
-                    if b.reason == "byline" or b.notes.get("dated_by_word") or fallback is not None:
+                    # A one-word line over a bare date ("Monde", a section's name) signs no more than the date.
+                    weak = b.notes.get("unmarked") and block_words(b) == 1
+                    if (b.reason == "byline" and not weak) or b.notes.get("dated_by_word") or fallback is not None:
                         break
                     fallback = (candidate, previous, b)
                     candidate = previous = None
@@ -312,7 +349,7 @@ class Metadata:
                 under_crumb = b
             # A section kicker or two ("Blaulicht", "Polizeibericht") may stand between crumb and title.
             kickers = kickers + 1 if crumb else 0
-            crumb = crumb and block_words(b) <= _MAX_KICKER_WORDS and b.kind == SHORT and kickers <= _MAX_KICKERS
+            crumb = crumb and block_words(b) <= _MAX_CRUMB_KICKER_WORDS and b.kind == SHORT and kickers <= _MAX_KICKERS
             if b.kind in (PARAGRAPH, LIST_ITEM) and block_words(b) >= _FIRST_PARAGRAPH_WORDS:
                 break
             if (
@@ -339,8 +376,22 @@ class Metadata:
             return subject
         if (
             under_crumb is not None
+            and candidate is not None
+            and under_crumb.kind == candidate.kind == HEADING
+            and min(block_words(under_crumb), block_words(candidate)) >= _MIN_DECKED_WORDS
+            and self._dated_above(doc, candidate, under_crumb)
+        ):
+            # Two headings right under the breadcrumb: a headline and its deck, signed together.
+            return under_crumb
+        if (
+            under_crumb is not None
             and under_crumb is not candidate
-            and (candidate is None or candidate.index > under_crumb.index)
+            and (
+                candidate is None
+                or candidate.index > under_crumb.index
+                # A masthead's tagline above the breadcrumb, and a headline under it signed by its date.
+                or self._closed_by_meta(doc, under_crumb)
+            )
             and not (candidate is not None and self._signed(doc, candidate, strong=True))
             # A headline with its date or byline right under it is the title, not a caption under the crumb.
             and not self._closed_by_meta(doc, candidate or (fallback[0] if fallback else None))
@@ -464,14 +515,20 @@ class Metadata:
             # The standfirst: article text, although it often sits in the page head, with the chrome.
             lead.notes["standfirst"] = True
         # One- to three-word lines above the title are the masthead: site name, section, kicker.
-        for b in doc.blocks[: candidate.index]:
-            if b.keep and b.kind == SHORT:
+        above = [b for b in doc.blocks[: candidate.index] if b.keep]
+        for b in above:
+            if b.kind == SHORT:
                 b.drop(NAME, "masthead")
         # The same title repeated further down (a breadcrumb, a share text) goes too.
         key = line_key(candidate.text)
         for b in doc.blocks:
             if b.keep and line_key(b.text) == key:
                 b.drop(NAME, "title")
+        # So is a short heading above the title, when nothing there reads as text: the site's tagline.
+        if all(b.kind in (SHORT, HEADING) and block_words(b) <= _MAX_TAGLINE_WORDS for b in above):
+            for b in above:
+                if b.keep:
+                    b.drop(NAME, "masthead")
 
     def _unmarked_bylines(self, doc: Document, head_end: int) -> None:
         """Names on their own lines just above the page's date line are its byline without "By"
@@ -498,6 +555,7 @@ class Metadata:
                 names.append(prev)
             for n in names:
                 n.drop(NAME, "byline")
+                n.notes["unmarked"] = True
             authors = [n for n in reversed(names) if word_count(n.text) >= 2]
             if authors and not doc.author:
                 doc.author = _without_parentheses(authors[0].text)

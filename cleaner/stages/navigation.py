@@ -29,6 +29,17 @@ _ENTRY_KINDS = (HEADING, SHORT, LIST_ITEM)
 _MIN_THING_WORDS = 3
 _MAX_CREDIT_WORDS = 6
 _ENTRY_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+# Raw markup a copied page let through (a <noscript> fallback): a tracking pixel (one pixel wide,
+# hidden) or an ad server's link. A page about HTML quotes markup too, without these marks.
+_TRACKING_MARKUP = re.compile(
+    r"^<[a-z]+\b.{0,400}?(?:\b(?:width|height)\s*=\s*[\"']?1(?:px)?\b|display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|doubleclick\.|adclick|click\.ng|[/.]ads?[./?]|adserver|/pixel|pixel\.|facebook\.com/tr\b)",
+    re.IGNORECASE,
+)
+# A link's few words and its arrow closing a line of text, after the text's last sentence.
+_TRAILING_LINK = re.compile(r"[.!?]\s+([^\W\d][^.!?›→]{2,40}?\s*[›→])\s*$")
+_TAG = re.compile(r"<[^>]*>")
+_MAX_MARKUP_TEXT_WORDS = 10
 
 
 class Navigation:
@@ -56,6 +67,9 @@ class Navigation:
             if not HAS_WORD.search(text):
                 b.drop(NAME, "separator")
                 continue
+            if text[:1] == "<" and _tracking_markup(text):
+                b.drop(NAME, "tracking-markup")
+                continue
             if core_words(b) > _MAX_UI_WORDS:
                 continue
             edit = self.edit_links.search(b.text)
@@ -73,8 +87,16 @@ class Navigation:
                 b.drop(NAME, "navigation")
             elif self.footer.prefix(text):
                 b.drop(NAME, "footer")
-            elif self._is_ui_row(text):
+            elif self._is_ui_row(text) or self.nav.is_row(text):
+                # "Home | News | Sport"; "Share Print", labels the copy ran together on one line.
                 b.drop(NAME, "ui-row")
+            else:
+                link = _TRAILING_LINK.search(text)
+                if link is not None:
+                    # "FALSE – The statement is not accurate. How we rate claims ›": a link after the text.
+                    start = b.text.rfind(link.group(1))
+                    if start > 0:
+                        b.drop_span(start, len(b.text.rstrip()), NAME, "trailing-link")
         table_of_contents(doc)
         self._source_credits(doc)
 
@@ -88,6 +110,11 @@ class Navigation:
             nxt = blocks[i + 1]
             if nxt.keep and nxt.kind in (SHORT, HEADING) and _credit_like(nxt.text):
                 nxt.drop(NAME, "source-credit")
+
+
+def _tracking_markup(text: str) -> bool:
+    """A pixel's or an ad's raw markup, with little visible text of its own (an ad's alt text)."""
+    return _TRACKING_MARKUP.match(text) is not None and len(_TAG.sub(" ", text).split()) <= _MAX_MARKUP_TEXT_WORDS
 
 
 def _credit_like(text: str) -> bool:

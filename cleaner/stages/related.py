@@ -13,7 +13,9 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from ..dates import find_date
 from ..document import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
+from ..segment import word_count
 from ._lines import block_core, core, core_words, ends_with_ellipsis
 
 if TYPE_CHECKING:
@@ -49,6 +51,9 @@ _ABOUT_TAIL = 0.5
 _ABOUT_MAX_BLOCKS = 3
 # Prose this long under a heading makes the heading a section title.
 _MIN_SECTION_WORDS = 20
+# An article's byline or date line comes within this many lines under its standfirst.
+_SIGNED_WITHIN = 3
+_MAX_META_WORDS = 12
 
 
 def _chapters(run: list[Block]) -> bool:
@@ -74,6 +79,8 @@ class Related:
         self.comment_headers = lx["comments"]
         self.about = lx["about"]
         self.breaking = lx["breaking"]
+        self.months = lx.months
+        self.bylines = tuple(p.casefold() for p in lx.bylines)
 
     def _is_header(self, text: str) -> bool:
         # Whole-line phrases, or patterns for headers that name someone ("More from Jane Doe").
@@ -105,6 +112,30 @@ class Related:
             and not self._teaser_like(nxt)
         )
 
+    def _signed_headline(self, blocks: list[Block], j: int) -> bool:
+        """The article's own headline, where a block of teasers runs into the page head: a heading
+        over a paragraph of prose (its standfirst or first paragraph), signed by a byline or a date
+        line right under it. A teaser's title over its excerpt has no byline under the excerpt."""
+        if blocks[j].kind != HEADING:
+            return False
+        after = [b for b in blocks[j + 1 : j + 2 + _SIGNED_WITHIN] if b.keep]
+        if not after or after[0].kind != PARAGRAPH or core_words(after[0]) < _MIN_SECTION_WORDS:
+            return False
+        if self._teaser_like(after[0]):
+            return False
+        return any(self._meta_line(block_core(b)) for b in after[1 : 1 + _SIGNED_WITHIN])
+
+    def _meta_line(self, text: str) -> bool:
+        """ "Por Valeria Quintana", "14 de marzo de 2025 - 08:45 hs": a byline, or a short dated line."""
+        if word_count(text) > _MAX_META_WORDS:
+            return False
+        low = text.casefold()
+        for phrase in self.bylines:
+            rest = low[len(phrase) :]
+            if low.startswith(phrase) and rest[:1] in (" ", ":") and text[len(phrase) :].strip(" :")[:1].isupper():
+                return True
+        return find_date(text, self.months) is not None
+
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
         # The first line under a header is always one of its entries, except where an extractor saw
@@ -121,7 +152,9 @@ class Related:
                 b.drop(NAME, "related-header")
                 j = i + 1
                 while j < len(blocks) and self._teaser_like(blocks[j]) and not self._is_header(block_core(blocks[j])):
-                    if j > i + first and self._opens_section(blocks, j, marked_up):
+                    if j > i + first and (
+                        self._opens_section(blocks, j, marked_up) or self._signed_headline(blocks, j)
+                    ):
                         break
                     blocks[j].drop(NAME, "related-teaser")
                     j += 1

@@ -301,3 +301,15 @@ def test_pros_and_cons_lists_stay(run):
         "Aviso legal\nContacto\nCookies\n"
     )
     assert_kept(doc, "Lo mejor", "Ocupa poco.", "El pitido no se puede desactivar.", "Espumador manual.")
+
+
+def test_a_lone_pros_label_over_a_menu_keeps_no_menu(run):
+    """'Plus...' (a menu's "more" entry) reads like a German verdict label, but a verdict has two sides:
+    the section names under it are a menu and go."""
+    doc = run(
+        "• Politik\n• Wirtschaft\n• Plus...\n1. Sport\n2. Bücher\n3. Reisen\n4. Wissen\n5. Kino\n6. Musik\n"
+        f"{EN_P1}\n\n{EN_P2}\n"
+    )
+    for line in ("1. Sport", "2. Bücher", "5. Kino"):
+        assert_dropped(doc, line, "boilerplate")
+    assert_kept(doc, EN_P1, EN_P2)

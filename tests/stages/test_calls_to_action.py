@@ -311,3 +311,56 @@ def test_french_paywall_and_disclaimer_lines_and_generic_buttons(run):
     step = "Python 3.12 or newer, and a separate virtual environment for each project you work on."
     doc = run(f"{body}\nRecommended\n{step}\nGet started\n{body.replace('douze', 'quinze')}\n")
     assert not any(b.reason == "ad" for b in doc.blocks)
+
+
+def test_ad_box_whose_pitch_names_the_product_first(run):
+    """'Anzeige', the product's name, a one-line pitch and 'Jetzt ansehen': the pitch may take a few lines."""
+    paras = [
+        "Drei trockene Sommer in Folge haben die Lage verschärft. Viele Bäume, die die Dürre überlebt haben, "
+        "sind so geschwächt, dass Pilze und Schädlinge leichtes Spiel haben.",
+        "Die Städte reagieren, so gut sie können. Mittelhausen hat seine Flotte von Gießwagen verdoppelt und "
+        "bittet die Anwohner um Hilfe beim Wässern der jungen Bäume.",
+    ]
+    doc = run(
+        f"{paras[0]}\nAnzeige\nGartenPro Bewässerungsset „AquaFlow 300“\n"
+        "Automatische Tröpfchenbewässerung für Balkon und Garten – jetzt 20 % günstiger\nJetzt ansehen\n"
+        f"{paras[1]}\n"
+    )
+    for line in ("AquaFlow 300", "Automatische Tröpfchenbewässerung", "Jetzt ansehen"):
+        assert_dropped(doc, line, "calls_to_action", "ad")
+    assert_kept(doc, *paras)
+
+
+def test_paywall_box_and_sponsor_promo_codes_go(run):
+    """Where the rest is for subscribers, the offer's small print, and a sponsor's promo code, in four languages."""
+    body = (
+        "Commencez par demander par écrit à votre propriétaire le détail des sommes retenues, avec les "
+        "factures ou les devis qui les justifient, puis envoyez une lettre recommandée."
+    )
+    doc = run(
+        f"{body}\nLa suite est réservée aux abonnés\n"
+        "Profitez de tous nos articles, tests et lettres types à partir de 1 € le premier mois.\n"
+        "Sans engagement, résiliable à tout moment\n"
+    )
+    for line in ("La suite est réservée aux abonnés", "Profitez de tous nos articles", "Sans engagement"):
+        assert_dropped(doc, line, "calls_to_action")
+    assert_kept(doc, body)
+    for line in (
+        "Visit greenlinebikes.example and use code ROOTED for 15% off your first order.",
+        "Entra en la web y con el código RAIZ tienes un 15 % de descuento.",
+        "Mit dem Code WURZEL erhalten Sie 15 % Rabatt auf Ihre erste Bestellung.",
+        "The rest of this article is for subscribers",
+    ):
+        doc = run(f"{body}\n\n{line}\n")
+        assert_dropped(doc, line, "calls_to_action")
+
+
+def test_a_qa_sites_prompt_under_its_answers_goes(run):
+    """'Kennst du die Antwort? Hilf anderen Mitgliedern weiter.' asks the reader to answer: not an answer."""
+    answer = (
+        "Miss am besten an mehreren kalten Morgen hintereinander und schreib dir die Werte zusammen mit der "
+        "Außentemperatur auf, dann siehst du, ob die Feuchtigkeit wirklich vom Lüften kommt."
+    )
+    doc = run(f"{answer}\n\nKennst du die Antwort? Hilf anderen Mitgliedern weiter.\n")
+    assert "Kennst du" not in doc.kept_text() and "Hilf anderen" not in doc.kept_text()
+    assert_kept(doc, answer)

@@ -82,3 +82,15 @@ def test_agency_named_in_prose_is_not_a_credit(run):
     sentence = "According to figures gathered by Reuters, the storm was the strongest on this coast in a decade."
     doc = run("Storm damages roofs across the coast\n\n" + LONG_WITH_CREDIT + "\n\n" + sentence + "\n")
     assert_kept(doc, sentence)
+
+
+def test_picture_credit_closing_a_caption(run):
+    """'… after his winner. Picture: Steve Marland/Wexham Evening Post': a British paper's photo credit."""
+    body = (
+        "Danny Okonjo came off the bench to head an 88th-minute winner as Wexham Town edged a bad-tempered "
+        "derby against Brackmoor Rovers in front of more than six thousand fans."
+    )
+    caption = "Danny Okonjo wheels away after his winner. Picture: Steve Marland/Wexham Evening Post"
+    doc = run(f"{body}\n{caption}\n{body}\n")
+    assert "Picture: Steve Marland" not in doc.kept_text()
+    assert_kept(doc, body)

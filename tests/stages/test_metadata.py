@@ -454,3 +454,61 @@ def test_section_label_over_a_headline_that_opens_with_it_is_no_subject(run):
         "the statistics office said on Wednesday.\n"
     )
     assert doc.title == "Inflation eases to 2.1% as energy prices fall"
+
+
+def test_date_line_with_its_update_in_brackets(run):
+    """'AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)': one line, the date and the update."""
+    doc = run(
+        "Un troisième Français mort dans le séisme\n"
+        "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38 )\n\n" + FR_BODY
+    )
+    assert doc.title == "Un troisième Français mort dans le séisme"
+    assert doc.date == "2015-04-30T07:19"
+    assert doc.modified == "2015-04-30T07:38"
+    assert_dropped(doc, "AFP 30 avril 2015 à 07:19", "metadata", "date-line")
+
+
+def test_a_section_name_over_the_mastheads_date_does_not_close_the_head(run):
+    """'Monde' over the masthead's 'Journal numérique 30 avril 2015' reads like a one-word byline; the
+    headline further down, signed by its own dated line, is the title, not the menu heading above."""
+    doc = run(
+        "• Se connecter\n"
+        "Les rubriques Rechercher Mon profil\n"
+        "Monde\n"
+        "Journal numérique 30 avril 2015\n"
+        "• Politique\n• Société\n"
+        "Un troisième Français mort dans le séisme\n"
+        "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38 )\n\n" + FR_BODY
+    )
+    assert doc.title == "Un troisième Français mort dans le séisme"
+
+
+def test_byline_with_the_authors_role(run):
+    """'Par Hélène Marchetti, juriste': the name is the author, the role goes with the line."""
+    doc = run("Dépôt de garantie : ce que le propriétaire peut retenir\nPar Hélène Marchetti, juriste\n\n" + FR_BODY)
+    assert doc.author == "Hélène Marchetti"
+    assert_dropped(doc, "Par Hélène Marchetti, juriste", "metadata", "byline")
+
+
+def test_headline_under_a_breadcrumb_copied_one_item_per_line(run):
+    """'Accueil', '>', 'Logement', '>', 'Vos droits', then kickers and the question the page answers, signed
+    by its date: that question is the title, not the masthead's tagline, which goes."""
+    doc = run(
+        "CONSO PRATIQUE\nLe magazine qui défend vos intérêts\nRechercher\nAccueil\n>\nLogement\n>\nVos droits\n"
+        "Question de lecteur\n"
+        "Dépôt de garantie : mon propriétaire peut-il retenir une somme pour l'usure du logement ?\n"
+        "Publié le 22 janvier 2025 à 10h15\n\n" + FR_BODY
+    )
+    assert doc.title == "Dépôt de garantie : mon propriétaire peut-il retenir une somme pour l'usure du logement ?"
+    assert "Le magazine qui défend vos intérêts" not in doc.kept_text()
+
+
+def test_headline_and_its_deck_under_the_breadcrumb(run):
+    """Two headings under the crumb and its kicker, the byline under the second: the first is the headline."""
+    doc = run(
+        "Sport\n›\nFootball\n›\nWexham Town\nMATCH REPORT\n"
+        "Wexham Town 2-1 Brackmoor Rovers: Okonjo's late header settles fiery derby at Quayside Park\n"
+        "Substitute strikes in the 88th minute to send the Mariners up to fourth\n"
+        "By Craig Holloway\nPublished: 17:58, 15 February 2025\n\n" + EN_BODY
+    )
+    assert doc.title == "Wexham Town 2-1 Brackmoor Rovers: Okonjo's late header settles fiery derby at Quayside Park"

@@ -314,3 +314,58 @@ def test_forum_chrome_ratings_and_breadcrumbs_of_any_site_go(run):
     doc = run(post + "\n" + "\n".join(lines) + "\n" + post.replace("switch", "change") + "\n")
     for line in lines:
         assert line not in doc.kept_text(), line
+
+
+def test_tracking_pixels_and_ad_markup_go_but_quoted_markup_stays(run):
+    """A <noscript> pixel or an ad server's link copied with the page goes; a tutorial's markup stays."""
+    body = (
+        "Adding coverage to your test suite is a matter of adding one line to the HTML test file, right "
+        "after the test framework itself and before your own test files are loaded."
+    )
+    pixel = '<img height="1" width="1" style="display:none" src="https://tracker.example/tr?id=6871&ev=PageView" />'
+    ad = '<div><a href="http://ad-emea.doubleclick.net/N6514/jump/site;sz=300x250"><img src="http://x.example/b.gif"></a></div>'
+    sample = '<script src="vendor/blanket.js" data-cover-adapter="vendor/mocha-blanket.js"></script>'
+    doc = run(f"{pixel}\n\n{body}\n\n{sample}\n\n{ad}\n")
+    assert_dropped(doc, pixel[:60], "navigation", "tracking-markup")
+    assert_dropped(doc, ad[:60], "navigation", "tracking-markup")
+    assert_kept(doc, body, sample)
+
+
+def test_labels_run_together_and_a_link_closing_a_line_go(run):
+    """'Share Print' (two labels the copy ran together) goes; so does 'How we rate claims ›' after a verdict."""
+    doc = run(
+        "No, the bridge toll will not cost commuters $40 a day\n\nShare Print\n\n"
+        "The transit authority's draft fee table lists forty dollars a day for heavy trucks only, and the "
+        "passenger rates on page twelve of the same proposal are far lower than the viral post says.\n\n"
+        "FALSE – The statement is not accurate. How we rate claims ›\n\n"
+        "A post circulating on social media since late February claims that drivers who use the bridge "
+        "will pay forty dollars a day from July, which the transit authority denies.\n"
+    )
+    assert_dropped(doc, "Share Print", "navigation", "ui-row")
+    assert_span_dropped(doc, "How we rate claims ›", "navigation", "trailing-link")
+    assert_kept(doc, "FALSE – The statement is not accurate.")
+
+
+def test_a_recipe_cards_facts_and_buttons_go_its_steps_stay(run):
+    """'Prep Time 15 mins', 'Servings 4', 'Rezept drucken', 'Dificultad: fácil': a recipe card's chrome, in
+    four languages; the ingredients and steps stay."""
+    intro = (
+        "Every autumn my grandmother baked this galette with the pears from the old tree behind her house, "
+        "and the smell of brown butter still means October to me."
+    )
+    doc = run(
+        f"Brown Butter Pear Galette\n\n{intro}\n\nJump to Recipe\nPrep Time 15 mins\nCook Time 40 mins\nServings 4\n"
+        "Zubereitungszeit: 20 Min.\nRezept drucken\nDificultad: fácil\nTemps de cuisson : 45 min\n"
+        "• 2 ripe pears\n• 60 g butter\n1. Brown the butter in a small pan until it smells of hazelnuts.\n"
+    )
+    for line in (
+        "Jump to Recipe",
+        "Prep Time 15 mins",
+        "Servings 4",
+        "Zubereitungszeit: 20 Min.",
+        "Rezept drucken",
+        "Dificultad: fácil",
+        "Temps de cuisson : 45 min",
+    ):
+        assert_dropped(doc, line, "navigation")
+    assert_kept(doc, intro, "2 ripe pears", "Brown the butter in a small pan")

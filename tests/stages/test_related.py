@@ -399,3 +399,22 @@ def test_affiliate_box_of_product_price_and_shop_button_goes(run):
         "un second carton jaune.\nÀ lire aussi Yanis Berrada, le buteur que personne n'attendait\n"
     )
     assert_dropped(doc, "À lire aussi Yanis Berrada", "related", "teaser-link")
+
+
+def test_a_ticker_running_into_the_page_head_stops_at_the_signed_headline(run):
+    """'ÚLTIMAS NOTICIAS', its timed headlines, then the menu and the article's own headline with no blank
+    line between: the headline, over its standfirst and signed by 'Por …' and a date, ends the block."""
+    doc = run(
+        "ÚLTIMAS NOTICIAS\n08:32\nAumentan las tarifas del transporte urbano desde abril\n08:10\n"
+        "Detuvieron a dos hombres por el robo de cables en la autopista norte\n"
+        "Política\nEconomía\nSociedad\n"
+        "Sequía: el Gobierno declara la emergencia hídrica en cuatro provincias\n"
+        "La medida alcanza a más de dos millones de habitantes. Habrá restricciones para el riego y el llenado "
+        "de piletas, y cortes programados en los barrios del sur.\n"
+        "Por Valeria Quintana Ríos\n14 de marzo de 2025 - 08:45 hs\n"
+        "El Gobierno nacional declaró este jueves la emergencia hídrica en cuatro provincias del norte, tras "
+        "el verano más seco de las últimas seis décadas, según el servicio meteorológico.\n"
+    )
+    assert_dropped(doc, "Aumentan las tarifas", "related", "related-teaser")
+    assert doc.title == "Sequía: el Gobierno declara la emergencia hídrica en cuatro provincias"
+    assert_kept(doc, "La medida alcanza a más de dos millones")
