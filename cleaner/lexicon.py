@@ -52,6 +52,8 @@ CONCERNS = (
     "breaking",
     "ad_boxes",
     "pros_cons",
+    "code_buttons",
+    "fact_sheets",
 )
 
 # A row of buttons: at most this many words, each button at most this many.

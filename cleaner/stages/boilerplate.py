@@ -61,6 +61,16 @@ _COUNTED = re.compile(r"^(?:\d+(?:[.,/:]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
 _COUNTED_SHARE = (2, 3)
 # A short line under good text with at least this many words, ending like a sentence, is text.
 _MIN_SENTENCE_WORDS = 5
+# A line of code: a statement or a block ("listen 80;", "server {"), a closing bracket, a prompt, a
+# command's flag, a pipe, an assignment, a call or a path.
+_CODE_LIKE = re.compile(
+    r"[{};]\s*$|^\s*[}\])]|^(?:\$|#!|>>>)\s?|(?:^|\s)--?[a-z][\w-]*|\s(?:&&|\|\|?|>>?)\s"
+    r"|^[\w.-]+\s*=\s*\S|\w\([^)]*\)|(?:^|\s)/[\w.-]+/"
+)
+_MIN_CODE_LINES = 2
+_MAX_CODE_LINES = 40
+# Removed blocks that still count as context: what jusText would have judged itself.
+_CONTEXT_REASONS = frozenset({"ui-row", "tracking-markup"})
 # Share of the page's text that may come before a thread's first post action.
 _THREAD_HEAD = 0.5
 
@@ -68,6 +78,22 @@ _THREAD_HEAD = 0.5
 def _length(text: str) -> int:
     cjk = len(_CJK.findall(text))
     return len(text) + (_CJK_WEIGHT - 1) * cjk
+
+
+def _code_run(blocks: list[Block], order: range) -> list[int]:
+    """The code-like kept lines met in ``order`` until a line that is not code (removed bracket lines
+    and buttons are stepped over)."""
+    run: list[int] = []
+    for j in order:
+        b = blocks[j]
+        if not b.keep:
+            if b.reason in ("separator", "code-button"):
+                continue
+            break
+        if len(run) >= _MAX_CODE_LINES or not _CODE_LIKE.search(b.text):
+            break
+        run.append(j)
+    return run
 
 
 def _menu_like(blocks: list[Block], run: list[int]) -> bool:
@@ -114,8 +140,17 @@ class Boilerplate:
         blocks = doc.blocks
         classes: list[str] = []
         for b in blocks:
-            # Blocks removed by earlier stages are transparent: their own stage judged them.
-            classes.append(self.classify(b.kept_text(), stops) if b.keep else GONE)
+            # Blocks removed by earlier stages are transparent: their own stage judged them. Rows of
+            # UI labels and raw markup still weigh as what they are, chrome around the lines next
+            # to them (a menu entry does not turn good because its share row went first).
+            if b.keep or b.reason in _CONTEXT_REASONS:
+                classes.append(self.classify(b.kept_text() if b.keep else b.text, stops))
+            else:
+                classes.append(GONE)
+        for i in self._code_blocks(blocks):
+            # Lines of code over a "Copy" button, or under a line introducing them: text, whatever
+            # their stopwords say.
+            classes[i] = GOOD
         if GOOD not in classes:
             # Nothing clearly good: a short page or an unknown layout; keep all rather than guess.
             return
@@ -134,6 +169,21 @@ class Boilerplate:
             if b.keep and cls == BAD:
                 b.drop(NAME, "boilerplate")
             b.notes["class"] = cls
+
+    @staticmethod
+    def _code_blocks(blocks: list[Block]) -> list[int]:
+        """Positions of the lines of a code block: code-like lines right above a "Copy" button (a
+        bracket-only line between them went as a separator), or at least two right under a line
+        that ends with a colon ("Paste the following server block into the file:")."""
+        found: list[int] = []
+        for i, b in enumerate(blocks):
+            if not b.keep and b.reason == "code-button":
+                found.extend(_code_run(blocks, range(i - 1, -1, -1)))
+            elif b.keep and b.text.rstrip().endswith(":"):
+                run = _code_run(blocks, range(i + 1, len(blocks)))
+                if len(run) >= _MIN_CODE_LINES:
+                    found.extend(run)
+        return found
 
     def _pros_and_cons(self, blocks: list[Block]) -> list[int]:
         """A review's "Pros" / "Cons" (or "Lo mejor", "Nachteile") label and the short lines under it, up to

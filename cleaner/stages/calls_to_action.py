@@ -31,6 +31,8 @@ NAME = "calls_to_action"
 _LIVEBLOG_MIN_TIMESTAMPS = 3
 # A live-blog chrome line that stamps a post: "17.26 GMT", "19:47 Uhr", "2h ago".
 _POST_STAMP = re.compile(r"\b(?:[01]?\d|2[0-3])[.:h][0-5]\d\b|\b\d+\s*(?:s|m|h|d|mins?|hrs?)\s+ago\b", re.IGNORECASE)
+# A live ticker's stamp in a match: the minute, "88'", "90.+3'", "45'+2".
+_MATCH_MINUTE = re.compile(r"^(?:1[0-2]\d|\d{1,2})\.?(?:\s?\+\s?\d{1,2})?\s?['’′](?:\s?\+\s?\d{1,2})?$")
 _PLAYER_POSITION = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*$")
 # A sentence this short left beside calls to action is their lead-in.
 _MAX_LEAD_IN_WORDS = 5
@@ -70,7 +72,7 @@ class CallsToAction:
             if not b.keep:
                 continue
             text = block_core(b)
-            if BARE_TIME.match(text):
+            if BARE_TIME.match(text) or _MATCH_MINUTE.match(text):
                 stamps += 1
                 b.drop(NAME, "timestamp")
                 continue

@@ -206,6 +206,9 @@ class Metadata:
         rest = rest.strip(" .")
         if _looks_like_name(rest):
             return rest
+        bare = _without_parentheses(rest).strip()  # "Par Claire Vautrin (correspondante locale de presse)"
+        if bare != rest and _looks_like_name(bare):
+            return bare
         # "Par Hélène Marchetti, juriste", "By Tom Reed, staff writer": a name, then the author's role.
         name, comma, role = rest.partition(",")
         if comma and _looks_like_name(name) and 0 < word_count(role) <= _MAX_ROLE_WORDS and not _DIGIT.search(role):
@@ -524,8 +527,10 @@ class Metadata:
         for b in doc.blocks:
             if b.keep and line_key(b.text) == key:
                 b.drop(NAME, "title")
-        # So is a short heading above the title, when nothing there reads as text: the site's tagline.
-        if all(b.kind in (SHORT, HEADING) and block_words(b) <= _MAX_TAGLINE_WORDS for b in above):
+        # So is a short heading above the title, when nothing there reads as text: the site's tagline
+        # (in a copied page; an extractor that read the markup left the masthead out already).
+        copied = doc.metadata.get("extractor") != "trafilatura"
+        if copied and all(b.kind in (SHORT, HEADING) and block_words(b) <= _MAX_TAGLINE_WORDS for b in above):
             for b in above:
                 if b.keep:
                     b.drop(NAME, "masthead")

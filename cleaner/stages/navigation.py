@@ -38,6 +38,11 @@ _TRACKING_MARKUP = re.compile(
 )
 # A link's few words and its arrow closing a line of text, after the text's last sentence.
 _TRAILING_LINK = re.compile(r"[.!?]\s+([^\W\d][^.!?›→]{2,40}?\s*[›→])\s*$")
+# A fact sheet's field: "Reparto: Carmen Oyarzábal, Íñigo Lasa", "Duración: 1 h 52 min".
+_FACT_LINE = re.compile(r"^[^\W\d_][\w .'’/-]{1,30}\s?:\s*\S")
+_MIN_FACT_LINES = 2
+_MAX_FACT_LINES = 15
+_MAX_FACT_WORDS = 25
 _TAG = re.compile(r"<[^>]*>")
 _MAX_MARKUP_TEXT_WORDS = 10
 
@@ -52,6 +57,8 @@ class Navigation:
         self.stray = lx["stray"]
         self.source_labels = lx["source_labels"]
         self.edit_links = lx["edit_links"]
+        self.code_buttons = lx["code_buttons"]
+        self.fact_sheets = lx["fact_sheets"]
 
     def _is_ui_row(self, text: str) -> bool:
         if not _ROW_MARK.search(text):  # no separator: one part, no row
@@ -79,7 +86,9 @@ class Navigation:
             if doc.chrome_lines and line_key(text) in doc.chrome_lines:
                 b.drop(NAME, "forum-signature")
                 continue
-            if self.nav.is_line(text):
+            if self.code_buttons.is_line(text):
+                b.drop(NAME, "code-button")
+            elif self.nav.is_line(text):
                 b.drop(NAME, "ui-label")
             elif self.stray.is_line(text):
                 b.drop(NAME, "stray-line")
@@ -99,6 +108,22 @@ class Navigation:
                         b.drop_span(start, len(b.text.rstrip()), NAME, "trailing-link")
         table_of_contents(doc)
         self._source_credits(doc)
+        self._fact_sheets(doc)
+
+    def _fact_sheets(self, doc: Document) -> None:
+        """ "Ficha técnica", then "Dirección: …", "Reparto: …": a review's credits, label by label."""
+        blocks = doc.blocks
+        for i, b in enumerate(blocks):
+            if not self.fact_sheets.is_line(block_core(b)):
+                continue
+            fields = []
+            for j in range(i + 1, min(len(blocks), i + 1 + _MAX_FACT_LINES)):
+                if not _FACT_LINE.match(block_core(blocks[j])) or core_words(blocks[j]) > _MAX_FACT_WORDS:
+                    break
+                fields.append(blocks[j])
+            if len(fields) >= _MIN_FACT_LINES:
+                for f in (b, *fields):
+                    f.drop(NAME, "fact-sheet")
 
     def _source_credits(self, doc: Document) -> None:
         """ "Source" on a line of its own, then the name of the source on the next: a credit."""

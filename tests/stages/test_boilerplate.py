@@ -313,3 +313,29 @@ def test_a_lone_pros_label_over_a_menu_keeps_no_menu(run):
     for line in ("1. Sport", "2. Bücher", "5. Kino"):
         assert_dropped(doc, line, "boilerplate")
     assert_kept(doc, EN_P1, EN_P2)
+
+
+def test_a_docs_pages_code_blocks_stay_with_the_prose_around_them(run):
+    """Commands over a "Copy" button, and a config block under a line ending with a colon, are text: jusText's
+    stopword test would take them for chrome, and the short lines that introduce them with them."""
+    intro = (
+        "A reverse proxy sits between your users and the application server, so that the server never has to "
+        "deal with certificates, slow clients or the public internet directly."
+    )
+    doc = run(
+        f"{intro}\n\nInstall nginx from your distribution's package repository:\n"
+        "sudo apt update && sudo apt install -y nginx\nCopy\n"
+        "Paste the following server block into the file and save it:\n"
+        "server {\nlisten 80;\nserver_name app.example.com;\nproxy_pass http://127.0.0.1:8080;\n}\nCopy\n"
+        "Once everything works, you can move on to monitoring your instance or to scaling out with more workers.\n"
+        "Was this page helpful?\nEdit this page on GitHub\nPrivacy\nTerms\nStatus\n"
+    )
+    assert_kept(
+        doc,
+        "Install nginx from your distribution's package repository:",
+        "sudo apt update && sudo apt install -y nginx",
+        "listen 80;",
+        "proxy_pass http://127.0.0.1:8080;",
+        "Once everything works",
+    )
+    assert_dropped(doc, "Copy", "navigation", "code-button")

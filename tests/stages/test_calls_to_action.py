@@ -364,3 +364,39 @@ def test_a_qa_sites_prompt_under_its_answers_goes(run):
     doc = run(f"{answer}\n\nKennst du die Antwort? Hilf anderen Mitgliedern weiter.\n")
     assert "Kennst du" not in doc.kept_text() and "Hilf anderen" not in doc.kept_text()
     assert_kept(doc, answer)
+
+
+def test_a_betting_ad_and_its_small_print_go_a_tickers_headline_stays(run):
+    """'Anzeige', the bookmaker, its odds and 'Jetzt wetten' are an ad; '18+ | Glücksspiel kann süchtig machen'
+    its small print. 'Liveticker: <headline>' is the ticker's headline, not its label."""
+    entry = (
+        "Riesenchance für Nordhafen! Jessen läuft allein auf den Torhüter zu, scheitert aber an dessen Fuß, "
+        "und der Nachschuss landet auf dem Tribünendach."
+    )
+    doc = run(
+        "Liveticker: Nordhafen dreht das Spiel gegen Lindental in der Schlussphase\n\n"
+        f"{entry}\nAnzeige\nWettHafen\nNächstes Tor: Nordhafen 1,85 · Kein Tor 2,40 · Lindental 4,50\n"
+        "Jetzt wetten\n18+ | Glücksspiel kann süchtig machen | Hilfe: 0800 555 01 23\n"
+        f"{entry.replace('Riesenchance', 'Nächste Chance')}\n"
+    )
+    assert doc.title == "Liveticker: Nordhafen dreht das Spiel gegen Lindental in der Schlussphase"
+    for line in ("WettHafen", "Nächstes Tor: Nordhafen 1,85", "Jetzt wetten"):
+        assert_dropped(doc, line, "calls_to_action", "ad")
+    assert_dropped(doc, "18+ | Glücksspiel kann süchtig machen", "calls_to_action")
+    assert_kept(doc, entry)
+
+
+def test_a_football_tickers_minute_marks_make_a_live_blog(run):
+    """ "88'", "90.+3'", "45'+2" on lines of their own stamp a live ticker's entries, as clock times do."""
+    entries = [
+        "Schluss am Deich! Schiedsrichter Renner pfeift ab, der FC Nordhafen gewinnt nach Rückstand mit 2:1.",
+        "Lindental wirft noch einmal alles nach vorne, auch der Torhüter kommt bei der letzten Ecke mit.",
+        "Drei Minuten Nachspielzeit werden angezeigt, die Zuschauer pfeifen bei jeder Unterbrechung.",
+        "Letzte Aktion vor der Pause: ein Kopfball nach einer Freistoßflanke geht knapp am Pfosten vorbei.",
+    ]
+    doc = run(
+        "".join(f"{mark}\n{text}\n" for mark, text in zip(("90.+4'", "90.+3'", "90'", "45'+2"), entries, strict=True))
+    )
+    assert doc.page_type == "liveblog"
+    assert_dropped(doc, "90.+3'", "calls_to_action", "timestamp")
+    assert_kept(doc, *entries)

@@ -94,3 +94,27 @@ def test_picture_credit_closing_a_caption(run):
     doc = run(f"{body}\n{caption}\n{body}\n")
     assert "Picture: Steve Marland" not in doc.kept_text()
     assert_kept(doc, body)
+
+
+def test_credits_closing_captions_in_brackets_in_capitals_or_from_the_archive(run):
+    """'(Marcus Bell / The Northgate Dispatch)', 'ALBA FILMS' and 'Photo archives Le Courrier/…' close captions;
+    a wire's last paragraph signing off with one agency name ('… martes. EFE') is text, and so is an update
+    time ('… 4:12 p.m. ET')."""
+    body = (
+        "Brackenridge woke up on Wednesday to emergency alerts on every phone in the city: do not drink the tap "
+        "water, do not boil it and do not give it to pets until further notice."
+    )
+    for caption in (
+        "Algae coats the shoreline of Lake Corrow near the boat ramp on Wednesday. (Marcus Bell / The Dispatch)",
+        "Carmen Oyarzábal, en un momento de la película. ALBA FILMS",
+        "Armand Lécuyer dirigeant ses choristes en 2019. Photo archives Le Courrier/Jean-Paul Mériaux",
+    ):
+        doc = run(f"{body}\n{caption}\n{body.replace('Wednesday', 'Thursday')}\n")
+        assert_dropped(doc, caption[:30], "captions", "caption")
+    wire = "Varios ayuntamientos de la sierra han suspendido las clases presenciales previstas para el martes. EFE"
+    lluvia = (
+        "Las precipitaciones remitirán a partir del miércoles por la tarde, aunque el jueves podrían volver a "
+        "registrarse chubascos dispersos en el tercio occidental de la provincia."
+    )
+    doc = run(f"{lluvia}\n{wire}\n")
+    assert_kept(doc, wire)

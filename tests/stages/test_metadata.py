@@ -512,3 +512,12 @@ def test_headline_and_its_deck_under_the_breadcrumb(run):
         "By Craig Holloway\nPublished: 17:58, 15 February 2025\n\n" + EN_BODY
     )
     assert doc.title == "Wexham Town 2-1 Brackmoor Rovers: Okonjo's late header settles fiery derby at Quayside Park"
+
+
+def test_byline_with_the_authors_role_in_brackets(run):
+    """'Par Claire Vautrin (correspondante locale de presse)': the name without the bracketed role."""
+    doc = run(
+        "Montfaucher pleure son ancien instituteur\nPar Claire Vautrin (correspondante locale de presse)\n\n" + FR_BODY
+    )
+    assert doc.author == "Claire Vautrin"
+    assert_dropped(doc, "Par Claire Vautrin", "metadata", "byline")

@@ -369,3 +369,21 @@ def test_a_recipe_cards_facts_and_buttons_go_its_steps_stay(run):
     ):
         assert_dropped(doc, line, "navigation")
     assert_kept(doc, intro, "2 ripe pears", "Brown the butter in a small pan")
+
+
+def test_a_reviews_fact_sheet_and_a_matchs_facts_go(run):
+    """'Ficha técnica' and its 'Label: value' lines are credits; 'Schiedsrichter: …' and 'Zuschauer: …' facts."""
+    review = (
+        "Hay películas que se ven y películas que se escuchan, y esta pertenece sin duda al segundo grupo: el "
+        "zumbido de las colmenas acompaña cada escena hasta el último plano."
+    )
+    doc = run(
+        "Ficha técnica\nTítulo original: El invierno de las abejas\nDirección: Lucía Arbeloa\n"
+        f"Reparto: Carmen Oyarzábal, Íñigo Lasa\nDuración: 104 minutos\n{review}\n"
+        "Schiedsrichter: Tobias Renner (Flensau)\nStadion am Deich · Zuschauer: 11.420\nReferee: Jane Holt\n"
+    )
+    for line in ("Ficha técnica", "Dirección: Lucía Arbeloa", "Reparto: Carmen", "Duración: 104 minutos"):
+        assert_dropped(doc, line, "navigation", "fact-sheet")
+    for line in ("Schiedsrichter: Tobias Renner", "Zuschauer: 11.420", "Referee: Jane Holt"):
+        assert_dropped(doc, line, "navigation")
+    assert_kept(doc, review)
