@@ -400,3 +400,31 @@ def test_a_football_tickers_minute_marks_make_a_live_blog(run):
     assert doc.page_type == "liveblog"
     assert_dropped(doc, "90.+3'", "calls_to_action", "timestamp")
     assert_kept(doc, *entries)
+
+
+def test_affiliate_disclosures_of_a_roundup_go(run):
+    """'Tidyhome Review is reader-supported.' and the prices' small print are the site's, not the review's."""
+    body = (
+        "Every vacuum goes through the same routine: in our lab we spread a measured mix of sand, rice and pet hair "
+        "on carpet and hard floor, then weigh what each machine picks up in one pass."
+    )
+    doc = run(
+        f"{body}\n\nTidyhome Review is reader-supported.\n\n"
+        "Prices were accurate at the time of publishing but may change.\n"
+    )
+    assert "reader-supported" not in doc.kept_text() and "Prices were accurate" not in doc.kept_text()
+    assert_kept(doc, body)
+
+
+def test_a_transcripts_editing_note_and_a_broadcasters_appeal_go(run):
+    """'This transcript has been edited for length and clarity.' and '… supported by listeners like you.'"""
+    turn = (
+        "HOST: You spent six winters on the ice shelf. What surprised you most about the people who live there "
+        "year round, compared with the scientists who come and go?"
+    )
+    doc = run(
+        f"{turn}\n\nThis transcript has been edited for length and clarity.\n\n"
+        "Tidewater Public Media is a member station supported by listeners like you.\n"
+    )
+    assert "edited for length" not in doc.kept_text() and "listeners like you" not in doc.kept_text()
+    assert_kept(doc, turn)

@@ -387,3 +387,34 @@ def test_a_reviews_fact_sheet_and_a_matchs_facts_go(run):
     for line in ("Schiedsrichter: Tobias Renner", "Zuschauer: 11.420", "Referee: Jane Holt"):
         assert_dropped(doc, line, "navigation")
     assert_kept(doc, review)
+
+
+def test_shop_price_lines_quote_delays_sale_banners_and_article_tools_go(run):
+    """'$249 at Shopwell', 'Datos con 15 minutos de retraso', a sale banner, 'Ajouter à vos sélections' and a
+    publisher's line: chrome of a roundup, a market story and a French daily."""
+    body = (
+        "The Aero Glide picked up more of our test mix on hard floors than any other model, and its battery lasted "
+        "long enough to clean a three-bedroom flat twice on one charge."
+    )
+    lines = (
+        "$249 at Shopwell",
+        "🔥 Spring Sale: up to 40% off top-rated floorcare — see today's deals",
+        "Datos con 15 minutos de retraso. Fuente: BME",
+        "Ajouter à vos sélections",
+        "Le Quotidien est édité par la Société éditrice du Quotidien SA. Toute reproduction est interdite.",
+    )
+    doc = run(f"{body}\n" + "\n".join(lines) + f"\n{body.replace('Aero', 'Nimbus')}\n")
+    for line in lines:
+        assert_dropped(doc, line[:20], "navigation")
+    assert_kept(doc, body)
+
+
+def test_view_counts_and_forum_locations_go(run):
+    """'This article has been viewed 48,211 times.' and a forum profile's 'Localisation : Haute-Vienne'."""
+    body = (
+        "Sand the edge with a fine block before you apply the oil, and wipe the dust off with a damp cloth so that "
+        "the finish soaks in evenly over the whole board."
+    )
+    doc = run(f"{body}\nThis article has been viewed 48,211 times.\nLocalisation : Haute-Vienne\n{body[:60]}.\n")
+    assert_dropped(doc, "This article has been viewed", "navigation")
+    assert_dropped(doc, "Localisation : Haute-Vienne", "navigation")

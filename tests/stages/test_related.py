@@ -418,3 +418,21 @@ def test_a_ticker_running_into_the_page_head_stops_at_the_signed_headline(run):
     assert_dropped(doc, "Aumentan las tarifas", "related", "related-teaser")
     assert doc.title == "Sequía: el Gobierno declara la emergencia hídrica en cuatro provincias"
     assert_kept(doc, "La medida alcanza a más de dos millones")
+
+
+def test_french_links_named_by_their_genre(run):
+    """'Lire le décryptage | <titre>', 'Lire l'enquête : <titre>' between two paragraphs are teaser links."""
+    p1 = (
+        "Le succès de la commune a fait des émules : selon notre décompte, une vingtaine de mairies du département "
+        "salarient désormais un médecin généraliste, contre trois il y a cinq ans."
+    )
+    p2 = (
+        "L'agence régionale de santé encourage officiellement ces initiatives et verse une aide au démarrage, mais "
+        "elle refuse de financer les postes au-delà de la deuxième année."
+    )
+    doc = run(
+        f"{p1}\nLire le décryptage | Déserts médicaux : ce que contient la proposition de loi\n"
+        f"Lire l'enquête : Dans l'Aveyron, les maisons de santé cherchent encore leurs médecins\n{p2}\n"
+    )
+    assert "Lire le décryptage" not in doc.kept_text() and "Lire l'enquête" not in doc.kept_text()
+    assert_kept(doc, p1, p2)
