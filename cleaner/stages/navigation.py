@@ -36,6 +36,8 @@ _TRACKING_MARKUP = re.compile(
     r"|doubleclick\.|adclick|click\.ng|[/.]ads?[./?]|adserver|/pixel|pixel\.|facebook\.com/tr\b)",
     re.IGNORECASE,
 )
+_MAX_ROW_WORDS = 8
+_ARROWS = ("›", "→")
 # A link's few words and its arrow closing a line of text, after the text's last sentence.
 _TRAILING_LINK = re.compile(r"[.!?]\s+([^\W\d][^.!?›→]{2,40}?\s*[›→])\s*$")
 # A fact sheet's field: "Reparto: Carmen Oyarzábal, Íñigo Lasa", "Duración: 1 h 52 min".
@@ -96,10 +98,10 @@ class Navigation:
                 b.drop(NAME, "navigation")
             elif self.footer.prefix(text):
                 b.drop(NAME, "footer")
-            elif self._is_ui_row(text) or self.nav.is_row(text):
+            elif self._is_ui_row(text) or (core_words(b) <= _MAX_ROW_WORDS and self.nav.is_row(text)):
                 # "Home | News | Sport"; "Share Print", labels the copy ran together on one line.
                 b.drop(NAME, "ui-row")
-            else:
+            elif text.rstrip()[-1:] in _ARROWS:
                 link = _TRAILING_LINK.search(text)
                 if link is not None:
                     # "FALSE – The statement is not accurate. How we rate claims ›": a link after the text.
