@@ -124,7 +124,26 @@ def _head_blocks(blocks: list[Block]) -> Iterator[Block]:
         yield b
 
 
-def _longest_first(phrases: list[str]) -> Phrases:
+def byline_name(text: str, bylines: Phrases) -> str | None:
+    """The author's name of a byline ("By Jane Doe", "Par Hélène Marchetti, juriste", "Par X (correspondante)"),
+    or None when ``text`` is not one. ``bylines``: the byline words, as ``longest_first`` prepares them."""
+    phrase, rest = _strip_phrase(text, bylines)
+    if phrase is None or not rest:
+        return None
+    rest = rest.strip(" .")
+    if _looks_like_name(rest):
+        return rest
+    bare = _without_parentheses(rest).strip()  # "Par Claire Vautrin (correspondante locale de presse)"
+    if bare != rest and _looks_like_name(bare):
+        return bare
+    # "Par Hélène Marchetti, juriste", "By Tom Reed, staff writer": a name, then the author's role.
+    name, comma, role = rest.partition(",")
+    if comma and _looks_like_name(name) and 0 < word_count(role) <= _MAX_ROLE_WORDS and not _DIGIT.search(role):
+        return name.strip()
+    return None
+
+
+def longest_first(phrases: list[str]) -> Phrases:
     """(phrase, casefolded phrase), longest first: prepared once per stage, not per line."""
     return tuple((p, p.casefold()) for p in sorted(phrases, key=len, reverse=True))
 
@@ -132,7 +151,7 @@ def _longest_first(phrases: list[str]) -> Phrases:
 def _strip_phrase(text: str, phrases: list[str] | Phrases) -> tuple[str | None, str]:
     """If ``text`` starts with one of ``phrases`` (longest first), return (phrase, rest)."""
     if not isinstance(phrases, tuple):
-        phrases = _longest_first(phrases)
+        phrases = longest_first(phrases)
     low = text.casefold()
     for p, p_low in phrases:
         if low.startswith(p_low) and (len(low) == len(p_low) or not low[len(p_low)].isalnum() or p_low.endswith(":")):
@@ -191,29 +210,16 @@ class Metadata:
     def __init__(self, ctx: Context) -> None:
         lx = ctx.lexicon
         self.months = lx.months
-        self.published = _longest_first(lx.published)
-        self.updated = _longest_first(lx.updated)
-        self.bylines = _longest_first(lx.bylines)
-        self.member_since = _longest_first(lx.member_since)
+        self.published = longest_first(lx.published)
+        self.updated = longest_first(lx.updated)
+        self.bylines = longest_first(lx.bylines)
+        self.member_since = longest_first(lx.member_since)
         self.ui_words = lx.ui_words
         self.bio_verbs = lx.bio_verbs
         self.stopwords = lx.stopword_langs
 
     def _byline(self, text: str) -> str | None:
-        phrase, rest = _strip_phrase(text, self.bylines)
-        if phrase is None or not rest:
-            return None
-        rest = rest.strip(" .")
-        if _looks_like_name(rest):
-            return rest
-        bare = _without_parentheses(rest).strip()  # "Par Claire Vautrin (correspondante locale de presse)"
-        if bare != rest and _looks_like_name(bare):
-            return bare
-        # "Par Hélène Marchetti, juriste", "By Tom Reed, staff writer": a name, then the author's role.
-        name, comma, role = rest.partition(",")
-        if comma and _looks_like_name(name) and 0 < word_count(role) <= _MAX_ROLE_WORDS and not _DIGIT.search(role):
-            return name.strip()
-        return None
+        return byline_name(text, self.bylines)
 
     def _date_line(self, b: Block, doc: Document, in_head: bool, marked: list[str] | None = None) -> bool:
         """Take date/modified/author from a short line made of them; True if the line is metadata.

@@ -17,6 +17,7 @@ from ..dates import find_date
 from ..document import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, SHORT, Block, Document
 from ..segment import word_count
 from ._lines import block_core, core, core_words, ends_with_ellipsis
+from .metadata import byline_name, longest_first
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -80,7 +81,7 @@ class Related:
         self.about = lx["about"]
         self.breaking = lx["breaking"]
         self.months = lx.months
-        self.bylines = tuple(p.casefold() for p in lx.bylines)
+        self.bylines = longest_first(lx.bylines)
 
     def _is_header(self, text: str) -> bool:
         # Whole-line phrases, or patterns for headers that name someone ("More from Jane Doe").
@@ -129,12 +130,7 @@ class Related:
         """ "Por Valeria Quintana", "14 de marzo de 2025 - 08:45 hs": a byline, or a short dated line."""
         if word_count(text) > _MAX_META_WORDS:
             return False
-        low = text.casefold()
-        for phrase in self.bylines:
-            rest = low[len(phrase) :]
-            if low.startswith(phrase) and rest[:1] in (" ", ":") and text[len(phrase) :].strip(" :")[:1].isupper():
-                return True
-        return find_date(text, self.months) is not None
+        return byline_name(text, self.bylines) is not None or find_date(text, self.months) is not None
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks

@@ -309,9 +309,9 @@ def test_question_signed_by_its_asker_is_the_title_and_a_breadcrumb_is_not(run):
 
 def test_trailing_publication_word_is_cut_where_it_starts():
     """Case folding can change a line's length ('ß' -> 'ss'): the cut is made where the phrase starts."""
-    from cleaner.stages.metadata import _longest_first, _strip_trailing_phrase
+    from cleaner.stages.metadata import _strip_trailing_phrase, longest_first
 
-    assert _strip_trailing_phrase("Thread starter Großmann Start date", _longest_first(["start date"])) == (
+    assert _strip_trailing_phrase("Thread starter Großmann Start date", longest_first(["start date"])) == (
         "start date",
         "Thread starter Großmann",
     )
